@@ -1,0 +1,20 @@
+namespace Ksst.Contracts.Events;
+
+/// <summary>
+/// A member country nominated a participant to a batch. Carries no personal data beyond the
+/// language to write in: fetch contact details from Registration's GetParticipantContact.
+/// </summary>
+/// <param name="EventId">Unique per event; consumers de-duplicate on it.</param>
+/// <param name="OccurredAt">When the nomination was stored (UTC).</param>
+/// <param name="BatchId">The batch nominated to, for example "ksst-sme-2018".</param>
+/// <param name="NominationId">The nomination in Registration.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 code of the nominating member country.</param>
+/// <param name="PreferredLanguage">"en" or "id".</param>
+[IntegrationEvent("ksst.registration.participant-nominated.v1")]
+public sealed record ParticipantNominated(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    string BatchId,
+    Guid NominationId,
+    string Country,
+    string PreferredLanguage) : IIntegrationEvent;

@@ -1,0 +1,14 @@
+namespace Ksst.Notifications.Delivery;
+
+/// <summary>Where mail goes and who it comes from (section "Mail"; server from connection string "mail").</summary>
+public sealed class MailOptions
+{
+    /// <summary>The SMTP server, e.g. "smtp://127.0.0.1:2525"; from ConnectionStrings:mail.</summary>
+    public Uri Server { get; set; } = new("smtp://127.0.0.1:25");
+
+    /// <summary>The sender's display name.</summary>
+    public string FromName { get; set; } = "KSST Programme Secretariat";
+
+    /// <summary>The sender's address.</summary>
+    public string FromAddress { get; set; } = "secretariat@ksst.example.org";
+}

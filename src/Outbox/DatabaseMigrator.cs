@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ksst.Outbox;
+
+/// <summary>
+/// Applies the service's migrations, then its seeders, before the server accepts requests
+/// (hosted services start before Kestrel).
+/// </summary>
+internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes) : IHostedService where TContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TContext>>())
+        {
+            await seeder.SeedAsync(db, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

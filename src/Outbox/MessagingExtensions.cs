@@ -1,0 +1,46 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ksst.Outbox;
+
+/// <summary>MassTransit on RabbitMQ, set up the same way in every service.</summary>
+public static class MessagingExtensions
+{
+    /// <summary>The connection string name of the broker in the AppHost.</summary>
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// Connects to RabbitMQ (connection string "messaging"), with usage telemetry off, queues
+    /// prefixed by <paramref name="serviceName"/> (so two services' consumers of one event never
+    /// compete), stable exchange names, and bounded exponential retries before the error queue.
+    /// </summary>
+    public static TBuilder AddServiceMessaging<TBuilder>(this TBuilder builder, string serviceName,
+        Action<IBusRegistrationConfigurator>? consumers = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"The connection string '{ConnectionName}' (RabbitMQ) is missing."));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            consumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
+                {
+                    var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+                    host.Username(credentials[0]);
+                    host.Password(credentials.ElementAtOrDefault(1) ?? "");
+                });
+                rabbit.MessageTopology.SetEntityNameFormatter(new EventNames(rabbit.MessageTopology.EntityNameFormatter));
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ksst.Contracts.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ksst.Outbox;
+
+/// <summary>Adds integration events to the outbox of a unit of work; they commit with it.</summary>
+public static class OutboxWriter
+{
+    /// <summary>Stages <paramref name="integrationEvent"/> in <paramref name="db"/>; the caller's SaveChanges commits it.</summary>
+    public static void AddEvent<TEvent>(this DbContext db, TEvent integrationEvent) where TEvent : class, IIntegrationEvent
+    {
+        var activity = Activity.Current;
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            Id = integrationEvent.EventId,
+            Type = typeof(TEvent).FullName!,
+            Payload = JsonSerializer.Serialize(integrationEvent, EventJson.Options),
+            TraceParent = activity?.Id,
+            TraceState = activity?.TraceStateString,
+            CreatedAt = integrationEvent.OccurredAt,
+            NextAttemptAt = integrationEvent.OccurredAt,
+        });
+    }
+}

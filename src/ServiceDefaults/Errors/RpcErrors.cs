@@ -1,0 +1,51 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Status = Google.Rpc.Status;
+
+namespace Ksst.ServiceDefaults.Errors;
+
+/// <summary>
+/// The gRPC errors a caller's mistake maps to, each with google.rpc details that JSON
+/// transcoding passes through as the HTTP error body.
+/// </summary>
+public static class RpcErrors
+{
+    /// <summary>INVALID_ARGUMENT with one field violation per bad field.</summary>
+    public static RpcException InvalidArgument(FieldViolations violations)
+    {
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(violations.All);
+        var fields = string.Join(", ", violations.All.Select(v => v.Field));
+        return Build(Code.InvalidArgument, $"The request has invalid fields: {fields}.", badRequest);
+    }
+
+    /// <summary>INVALID_ARGUMENT for one field.</summary>
+    public static RpcException InvalidArgument(string field, string description) =>
+        InvalidArgument(new FieldViolations().Add(field, description));
+
+    /// <summary>NOT_FOUND naming the missing resource.</summary>
+    public static RpcException NotFound(string resourceType, string resourceName) =>
+        Build(Code.NotFound, $"{resourceType} '{resourceName}' does not exist.",
+            new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName });
+
+    /// <summary>ALREADY_EXISTS naming the resource that clashes.</summary>
+    public static RpcException AlreadyExists(string resourceType, string resourceName, string description) =>
+        Build(Code.AlreadyExists, description,
+            new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName, Description = description });
+
+    /// <summary>FAILED_PRECONDITION: the request is well formed but the system's state forbids it.</summary>
+    public static RpcException FailedPrecondition(string type, string subject, string description)
+    {
+        var failure = new PreconditionFailure();
+        failure.Violations.Add(new PreconditionFailure.Types.Violation { Type = type, Subject = subject, Description = description });
+        return Build(Code.FailedPrecondition, description, failure);
+    }
+
+    private static RpcException Build(Code code, string message, Google.Protobuf.IMessage detail)
+    {
+        var status = new Status { Code = (int)code, Message = message };
+        status.Details.Add(Any.Pack(detail));
+        return status.ToRpcException();
+    }
+}

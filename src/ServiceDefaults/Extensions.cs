@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every KSST service shares: telemetry, health, service discovery and HTTP resilience.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Readiness endpoint: every check must pass.</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>Liveness endpoint: only checks tagged "live".</summary>
+    public const string AlivePath = "/alive";
+
+    /// <summary>Adds OpenTelemetry, health checks, service discovery and resilient HttpClients.</summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureTelemetry();
+
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            // gRPC clients opt out of this handler again (see GrpcClientExtensions): gRPC retries
+            // through its own service config, so the two never multiply.
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
+        return builder;
+    }
+
+    /// <summary>Maps /health (ready) and /alive (live).</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath);
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi.Models;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Hosts a service's gRPC API three ways: gRPC on HTTP/2 (with reflection and the gRPC health
+/// service), JSON over HTTP/1.1 through transcoding, and an OpenAPI document of those JSON routes.
+/// </summary>
+public static class GrpcApiExtensions
+{
+    /// <summary>Where the OpenAPI document of the JSON routes is served.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    /// <summary>Registers gRPC, transcoding (with rich error details), reflection, health and OpenAPI.</summary>
+    public static TBuilder AddGrpcApi<TBuilder>(this TBuilder builder, string title) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddGrpc()
+            .AddJsonTranscoding(o =>
+                // Without these, transcoding turns rich error details into an empty HTTP 500.
+                o.TypeRegistry = TypeRegistry.FromMessages(
+                    BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor));
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new OpenApiInfo { Title = title, Version = "v1" }));
+        return builder;
+    }
+
+    /// <summary>Maps reflection, the gRPC health service and the OpenAPI document and UI.</summary>
+    public static WebApplication MapGrpcApi(this WebApplication app)
+    {
+        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint(OpenApiPath, "v1");
+            o.RoutePrefix = "openapi";
+        });
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using Grpc.Core;
+using Grpc.Net.Client.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Typed gRPC clients to other KSST services, found through service discovery.</summary>
+public static class GrpcClientExtensions
+{
+    /// <summary>
+    /// Registers a gRPC client for <paramref name="serviceName"/>'s "grpc" endpoint. Retries come
+    /// from gRPC's own retry policy (exponential backoff, bounded attempts, only for transient
+    /// codes); the HTTP resilience handler added to every HttpClient is removed here so retries
+    /// are never doubled.
+    /// </summary>
+    public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName)
+        where TClient : class
+    {
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt out.
+        return services
+            .AddGrpcClient<TClient>(o =>
+            {
+                o.Address = new Uri($"http://_grpc.{serviceName}");
+                o.ChannelOptionsActions.Add(channel => channel.ServiceConfig = RetryingServiceConfig);
+            })
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+
+    private static readonly ServiceConfig RetryingServiceConfig = new()
+    {
+        MethodConfigs =
+        {
+            new MethodConfig
+            {
+                Names = { MethodName.Default },
+                RetryPolicy = new RetryPolicy
+                {
+                    MaxAttempts = 4,
+                    InitialBackoff = TimeSpan.FromMilliseconds(200),
+                    MaxBackoff = TimeSpan.FromSeconds(2),
+                    BackoffMultiplier = 2,
+                    RetryableStatusCodes = { StatusCode.Unavailable },
+                },
+            },
+        },
+    };
+}
