@@ -40,5 +40,6 @@ internal sealed class DeliveriesApi(NotificationsDbContext db) : Api.Notificatio
         CreatedAt = Timestamp.FromDateTimeOffset(d.CreatedAt),
         SentAt = d.SentAt is { } sent ? Timestamp.FromDateTimeOffset(sent) : null,
         Language = d.Language,
+        TraceId = d.TraceId ?? "",
     };
 }

@@ -36,6 +36,9 @@ public sealed class Delivery
     /// <summary>The last error, for operators.</summary>
     public string? LastError { get; set; }
 
+    /// <summary>W3C trace id of the flow that caused it, for finding its trace.</summary>
+    public string? TraceId { get; init; }
+
     /// <summary>When it was recorded.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 

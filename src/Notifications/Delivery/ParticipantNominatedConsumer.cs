@@ -40,6 +40,7 @@ internal sealed class ParticipantNominatedConsumer(
                 Channel = "email",
                 Language = contact.PreferredLanguage == "id" ? "id" : "en",
                 CreatedAt = clock.GetUtcNow(),
+                TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
             };
             db.Deliveries.Add(delivery);
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,82 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ksst.IntegrationTests;
+
+/// <summary>
+/// The real AppHost in local mode (Redis, RabbitMQ and smtp4dev as local executables), started
+/// once per test collection with its data in a fresh temporary folder.
+/// </summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    /// <summary>Upper bound of any single wait on the stack.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    private static readonly string[] Resources = ["cache", "messaging", "mail", "registration", "scheduling", "notifications"];
+    private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"ksst-it-{Guid.NewGuid():N}");
+    private readonly List<GrpcChannel> _channels = [];
+    private DistributedApplication? _app;
+
+    /// <summary>The running application.</summary>
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack is not started.");
+
+    public async Task InitializeAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["--Ksst:Infrastructure=local", $"--Ksst:DataRoot={_dataRoot}"], cts.Token).WaitAsync(cts.Token);
+        // Resource console output stays in the dashboard's logs, not in the test output.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Ksst.AppHost.Resources", LogLevel.Error)
+            .AddFilter("Aspire.Hosting", LogLevel.Error)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        _app = await builder.BuildAsync(cts.Token).WaitAsync(cts.Token);
+        await _app.StartAsync(cts.Token).WaitAsync(cts.Token);
+        foreach (var resource in Resources)
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token).WaitAsync(cts.Token);
+        }
+    }
+
+    /// <summary>A gRPC channel to a service's HTTP/2 endpoint.</summary>
+    public GrpcChannel Channel(string service)
+    {
+        var channel = GrpcChannel.ForAddress(App.GetEndpoint(service, "grpc"));
+        _channels.Add(channel);
+        return channel;
+    }
+
+    /// <summary>An HTTP/1.1 client for a resource's "http" endpoint (JSON routes, smtp4dev's API).</summary>
+    public HttpClient Http(string resource) =>
+        new() { BaseAddress = App.GetEndpoint(resource, "http"), Timeout = Timeout };
+
+    public async Task DisposeAsync()
+    {
+        _channels.ForEach(c => c.Dispose());
+        if (_app is not null)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await _app.StopAsync(cts.Token).WaitAsync(cts.Token);
+            await _app.DisposeAsync().AsTask().WaitAsync(cts.Token);
+        }
+        try
+        {
+            Directory.Delete(_dataRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process may still hold a file; the OS cleans the temp folder.
+        }
+    }
+}
+
+/// <summary>All tests that need the running stack share one AppHost.</summary>
+[CollectionDefinition(Name)]
+public sealed class StackCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "stack";
+}
