@@ -25,6 +25,8 @@ internal sealed partial class OutboxRelay<TContext>(
     internal static readonly ActivitySource Source = new("Ksst.Outbox");
     private static readonly TimeSpan FallbackPoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    // With the broker gone MassTransit waits for a connection; an attempt ends here instead.
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -75,7 +77,9 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             var type = EventTypes.Resolve(message.Type);
             var body = JsonSerializer.Deserialize(message.Payload, type, EventJson.Options)!;
-            await bus.Publish(body, type, context => context.MessageId = message.Id, cancellationToken);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(PublishTimeout);
+            await bus.Publish(body, type, context => context.MessageId = message.Id, attempt.Token);
             message.PublishedAt = clock.GetUtcNow();
             message.LastError = null;
         }

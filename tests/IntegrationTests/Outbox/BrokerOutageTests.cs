@@ -1,0 +1,76 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Grpc.Core;
+using Ksst.Contracts.Notifications.V1;
+using Ksst.Contracts.Registration.V1;
+using Microsoft.Extensions.DependencyInjection;
+using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
+using RegistrationClient = Ksst.Contracts.Registration.V1.Registration.RegistrationClient;
+
+namespace Ksst.IntegrationTests.Outbox;
+
+/// <summary>A stack of its own: this test stops the broker and restarts Registration.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrokerOutageCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "broker-outage";
+}
+
+[Collection(BrokerOutageCollection.Name)]
+public sealed class BrokerOutageTests(StackFixture stack)
+{
+    private readonly ResourceCommandService _commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
+
+    private async Task RunAsync(string resource, string command)
+    {
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        var result = await _commands.ExecuteCommandAsync(resource, command, cts.Token).WaitAsync(cts.Token);
+        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
+    }
+
+    private async Task WaitForStateAsync(string resource, params string[] states)
+    {
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        await stack.App.ResourceNotifications.WaitForResourceAsync(resource, states, cts.Token).WaitAsync(cts.Token);
+    }
+
+    [Fact]
+    public async Task A_nomination_made_while_the_broker_is_down_is_mailed_once_after_it_returns_even_across_a_restart()
+    {
+        var registration = new RegistrationClient(stack.Channel("registration"));
+        var notifications = new NotificationsClient(stack.Channel("notifications"));
+        var mail = new MailServer(stack.Http("mail"));
+        var email = $"outage-{Guid.NewGuid():N}@mofa.gov.bt";
+
+        await RunAsync("messaging", KnownResourceCommands.StopCommand);
+        await WaitForStateAsync("messaging", KnownResourceStates.Exited, KnownResourceStates.Finished);
+
+        // Registration still takes the nomination: it only needs its own database.
+        var nomination = await registration.NominateAsync(new NominateRequest
+        {
+            BatchId = "ksst-sme-2018",
+            NominatingCountry = "BT",
+            Participant = new Participant { FullName = "Karma Wangchuk", Email = email, Nationality = "BT" },
+        }, deadline: DateTime.UtcNow + StackFixture.Timeout);
+
+        // The event waits in Registration's outbox while Registration itself is down. (Registration
+        // starts only once the broker is back: the AppHost makes it wait for its dependencies.)
+        await RunAsync("registration", KnownResourceCommands.StopCommand);
+        await WaitForStateAsync("registration", KnownResourceStates.Exited, KnownResourceStates.Finished);
+        await RunAsync("messaging", KnownResourceCommands.StartCommand);
+        await RunAsync("registration", KnownResourceCommands.StartCommand);
+        using (var cts = new CancellationTokenSource(StackFixture.Timeout * 2))
+        {
+            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("registration", cts.Token).WaitAsync(cts.Token);
+        }
+
+        var message = await Eventually.Get(ct => mail.FindToAsync(email, ct), StackFixture.Timeout * 2, "the email after the outage");
+        Assert.Equal("Your nomination has been received", message.Subject);
+
+        var deliveries = (await notifications.ListDeliveriesAsync(
+            new ListDeliveriesRequest { NominationId = nomination.NominationId }, deadline: DateTime.UtcNow + StackFixture.Timeout)).Deliveries;
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(deliveries).Status);
+        using var check = new CancellationTokenSource(StackFixture.Timeout);
+        Assert.Single(await mail.ListAsync(check.Token), m => m.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase)));
+    }
+}
