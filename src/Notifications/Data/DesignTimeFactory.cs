@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Ksst.Outbox;
 
 namespace Ksst.Notifications.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
-{
-    public NotificationsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<NotificationsDbContext>().UseSqlite("Data Source=design-time.db").Options);
-}
+/// <summary>Design-time construction of <see cref="NotificationsDbContext"/> for `dotnet ef`.</summary>
+internal sealed class DesignTimeFactory : SqliteDesignTimeFactory<NotificationsDbContext>;

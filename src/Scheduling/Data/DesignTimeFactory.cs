@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Ksst.Outbox;
 
 namespace Ksst.Scheduling.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SchedulingDbContext>
-{
-    public SchedulingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SchedulingDbContext>().UseSqlite("Data Source=design-time.db").Options);
-}
+/// <summary>Design-time construction of <see cref="SchedulingDbContext"/> for `dotnet ef`.</summary>
+internal sealed class DesignTimeFactory : SqliteDesignTimeFactory<SchedulingDbContext>;
