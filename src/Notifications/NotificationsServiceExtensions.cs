@@ -2,7 +2,7 @@ using Ksst.Notifications.Contacts;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
 using Ksst.Outbox;
-using RegistrationClient = Ksst.Contracts.Registration.V1.Registration.RegistrationClient;
+using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
 namespace Ksst.Notifications;
 
@@ -27,7 +27,7 @@ internal static class NotificationsServiceExtensions
                 }
             });
         builder.Services.AddSingleton<SmtpMailer>();
-        builder.Services.AddServiceGrpcClient<RegistrationClient>("registration");
+        builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
         builder.Services.AddScoped<ContactDirectory>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Ksst.Contracts.Events;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,9 @@ public static class MessagingExtensions
                     host.Password(credentials.ElementAtOrDefault(1) ?? "");
                 });
                 rabbit.MessageTopology.SetEntityNameFormatter(new EventNames(rabbit.MessageTopology.EntityNameFormatter));
+                // Only the concrete, versioned events get exchanges; their shared interfaces do not.
+                rabbit.Publish<IIntegrationEvent>(p => p.Exclude = true);
+                rabbit.Publish<INominationEvent>(p => p.Exclude = true);
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
                 rabbit.ConfigureEndpoints(context);
             });

@@ -9,14 +9,15 @@ namespace Ksst.Outbox;
 public static class OutboxWriter
 {
     /// <summary>Stages <paramref name="integrationEvent"/> in <paramref name="db"/>; the caller's SaveChanges commits it.</summary>
-    public static void AddEvent<TEvent>(this DbContext db, TEvent integrationEvent) where TEvent : class, IIntegrationEvent
+    public static void AddEvent(this DbContext db, IIntegrationEvent integrationEvent)
     {
+        var type = integrationEvent.GetType();
         var activity = Activity.Current;
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = integrationEvent.EventId,
-            Type = typeof(TEvent).FullName!,
-            Payload = JsonSerializer.Serialize(integrationEvent, EventJson.Options),
+            Type = type.FullName!,
+            Payload = JsonSerializer.Serialize(integrationEvent, type, EventJson.Options),
             TraceParent = activity?.Id,
             TraceState = activity?.TraceStateString,
             CreatedAt = integrationEvent.OccurredAt,

@@ -22,6 +22,7 @@ public static class ServiceDatabaseExtensions
         EnsureDirectory(connectionString);
 
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddSingleton<SqlitePragmas>();
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
         builder.Services.AddSingleton<OutboxTransactionInterceptor>();

@@ -1,5 +1,6 @@
 using Ksst.Outbox;
-using Ksst.Registration.Batches;
+using Ksst.Registration.Demo;
+using Ksst.Registration.Nominations;
 using Ksst.Registration.Data;
 
 namespace Ksst.Registration;
@@ -12,7 +13,8 @@ internal static class RegistrationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGrpcApi("KSST Registration");
         builder.AddServiceDatabase<RegistrationDbContext>("registration-db");
-        builder.Services.AddSingleton<IDatabaseSeeder<RegistrationDbContext>, ProgrammeHistorySeeder>();
+        builder.Services.AddSingleton<IDatabaseSeeder<RegistrationDbContext>, DemoDataSeeder>();
+        builder.Services.AddScoped<NominationCommands>();
         builder.AddServiceMessaging("registration");
         return builder;
     }
@@ -20,7 +22,10 @@ internal static class RegistrationServiceExtensions
     public static WebApplication MapRegistration(this WebApplication app)
     {
         app.MapGrpcApi();
-        app.MapGrpcService<Nominations.NominationsApi>();
+        app.MapGrpcService<Programmes.ProgrammesApi>();
+        app.MapGrpcService<NominationsApi>();
+        app.MapGrpcService<Countries.MemberCountriesApi>();
+        app.MapRosterCsv();
         return app;
     }
 }

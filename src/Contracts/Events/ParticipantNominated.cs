@@ -17,4 +17,4 @@ public sealed record ParticipantNominated(
     string BatchId,
     Guid NominationId,
     string Country,
-    string PreferredLanguage) : IIntegrationEvent;
+    string PreferredLanguage) : INominationEvent;

@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Ksst.Contracts.Registration.V1;
 using StackExchange.Redis;
-using RegistrationClient = Ksst.Contracts.Registration.V1.Registration.RegistrationClient;
+using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
 namespace Ksst.Notifications.Contacts;
 
@@ -9,7 +9,7 @@ namespace Ksst.Notifications.Contacts;
 /// A participant's contact, read through a Redis cache from Registration over gRPC. With Redis
 /// down, reads go straight to Registration.
 /// </summary>
-internal sealed partial class ContactDirectory(RegistrationClient registration, IConnectionMultiplexer redis, ILogger<ContactDirectory> logger)
+internal sealed partial class ContactDirectory(NominationsClient registration, IConnectionMultiplexer redis, ILogger<ContactDirectory> logger)
 {
     /// <summary>How long a cached contact is trusted.</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromMinutes(10);

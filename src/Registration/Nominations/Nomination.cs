@@ -3,23 +3,35 @@ namespace Ksst.Registration.Nominations;
 /// <summary>A member country's nomination of one participant to one batch.</summary>
 public sealed class Nomination
 {
-    /// <summary>Server-assigned identifier.</summary>
+    /// <summary>Server-assigned identifier (UUID v7: time-ordered).</summary>
     public Guid Id { get; init; }
 
     /// <summary>The batch nominated to.</summary>
     public required string BatchId { get; init; }
 
+    /// <summary>The client's idempotency key, if it sent one.</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>The participant's full name.</summary>
     public required string FullName { get; set; }
 
-    /// <summary>The participant's email address.</summary>
+    /// <summary>The participant's email address, stored lower-case.</summary>
     public required string Email { get; set; }
 
     /// <summary>ISO alpha-2 nationality.</summary>
     public required string Nationality { get; set; }
 
-    /// <summary>ISO alpha-2 code of the nominating member country.</summary>
-    public required string NominatingCountry { get; init; }
+    /// <summary>"female", "male", "other" or empty.</summary>
+    public string Gender { get; set; } = "";
+
+    /// <summary>Phone in international form. Personal data: never in events, logs or traces.</summary>
+    public string Phone { get; set; } = "";
+
+    /// <summary>Passport number, upper-case. Personal data: never in events, logs or traces.</summary>
+    public string PassportNumber { get; set; } = "";
+
+    /// <summary>Passport expiry.</summary>
+    public DateOnly? PassportExpiry { get; set; }
 
     /// <summary>Employing organisation.</summary>
     public string Organisation { get; set; } = "";
@@ -30,9 +42,36 @@ public sealed class Nomination
     /// <summary>"en" or "id".</summary>
     public required string PreferredLanguage { get; set; }
 
+    /// <summary>Dietary needs.</summary>
+    public string DietaryNeeds { get; set; } = "";
+
+    /// <summary>Accessibility needs.</summary>
+    public string AccessibilityNeeds { get; set; } = "";
+
+    /// <summary>Arrival date.</summary>
+    public DateOnly? ArrivalDate { get; set; }
+
+    /// <summary>Departure date.</summary>
+    public DateOnly? DepartureDate { get; set; }
+
+    /// <summary>ISO alpha-2 code of the nominating member country; its quota applies.</summary>
+    public required string NominatingCountry { get; init; }
+
+    /// <summary>The nominating agency's contact person.</summary>
+    public string AgencyContactName { get; set; } = "";
+
+    /// <summary>The nominating agency's contact email.</summary>
+    public string AgencyContactEmail { get; set; } = "";
+
     /// <summary>Where the nomination stands.</summary>
     public NominationStatus Status { get; set; } = NominationStatus.Nominated;
 
-    /// <summary>When it was received (UTC).</summary>
+    /// <summary>When it was received (UTC); the waitlist's order.</summary>
     public DateTimeOffset NominatedAt { get; init; }
+
+    /// <summary>When its status last changed (UTC).</summary>
+    public DateTimeOffset StatusChangedAt { get; set; }
+
+    /// <summary>The reason given for the last change, if any.</summary>
+    public string StatusReason { get; set; } = "";
 }

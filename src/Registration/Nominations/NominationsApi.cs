@@ -1,8 +1,5 @@
 using Grpc.Core;
-using Ksst.Contracts.Events;
 using Ksst.Contracts.Registration.V1;
-using Ksst.Outbox;
-using Ksst.Registration.Countries;
 using Ksst.Registration.Data;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -10,58 +7,85 @@ using Api = Ksst.Contracts.Registration.V1;
 
 namespace Ksst.Registration.Nominations;
 
-/// <summary>The Registration gRPC service (also served as JSON through transcoding).</summary>
-internal sealed class NominationsApi(RegistrationDbContext db, TimeProvider clock) : Api.Registration.RegistrationBase
+/// <summary>The Nominations gRPC service (also served as JSON through transcoding).</summary>
+internal sealed class NominationsApi(RegistrationDbContext db, NominationCommands commands) : Api.Nominations.NominationsBase
 {
-    public override async Task<Api.Nomination> Nominate(NominateRequest request, ServerCallContext context)
-    {
-        NominationRules.Check(request).ThrowIfAny();
-        if (!await db.Batches.AnyAsync(b => b.Id == request.BatchId, context.CancellationToken))
-        {
-            throw RpcErrors.NotFound("batch", request.BatchId);
-        }
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+    private const int MaxReasonLength = 500;
 
-        var person = request.Participant;
-        var nomination = new Nomination
-        {
-            Id = Guid.CreateVersion7(),
-            BatchId = request.BatchId,
-            FullName = person.FullName.Trim(),
-            Email = person.Email.Trim(),
-            Nationality = person.Nationality,
-            NominatingCountry = request.NominatingCountry,
-            Organisation = person.Organisation.Trim(),
-            Position = person.Position.Trim(),
-            PreferredLanguage = person.PreferredLanguage.Length == 0 ? "en" : person.PreferredLanguage,
-            NominatedAt = clock.GetUtcNow(),
-        };
-        db.Nominations.Add(nomination);
-        db.AddEvent(new ParticipantNominated(
-            Guid.CreateVersion7(), nomination.NominatedAt, nomination.BatchId, nomination.Id,
-            nomination.NominatingCountry, nomination.PreferredLanguage));
-        await db.SaveChangesAsync(context.CancellationToken); // nomination and event: one transaction
-        return nomination.ToApi();
-    }
+    public override async Task<Api.Nomination> Nominate(NominateRequest request, ServerCallContext context) =>
+        (await commands.NominateAsync(request, context.CancellationToken)).ToApi();
 
     public override async Task<Api.Nomination> GetNomination(GetNominationRequest request, ServerCallContext context) =>
         (await FindAsync(request.NominationId, context)).ToApi();
 
     public override async Task<ListNominationsResponse> ListNominations(ListNominationsRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.BatchId))
+        new FieldViolations()
+            .AddIf(string.IsNullOrWhiteSpace(request.BatchId), "batch_id", "Required.")
+            .AddIf(request.PageSize is < 0 or > MaxPageSize, "page_size", $"Between 0 and {MaxPageSize}.")
+            .ThrowIfAny();
+        var offset = PageToken.Offset(request.PageToken);
+        await EnsureBatchExistsAsync(request.BatchId, context);
+
+        var query = db.Nominations.AsNoTracking().Where(n => n.BatchId == request.BatchId);
+        if (request.Status != Api.NominationStatus.Unspecified)
         {
-            throw RpcErrors.InvalidArgument("batch_id", "Required.");
+            var status = (NominationStatus)(int)request.Status;
+            query = query.Where(n => n.Status == status);
         }
-        if (!await db.Batches.AnyAsync(b => b.Id == request.BatchId, context.CancellationToken))
+        if (request.Country.Length > 0)
         {
-            throw RpcErrors.NotFound("batch", request.BatchId);
+            query = query.Where(n => n.NominatingCountry == request.Country);
         }
-        var nominations = await db.Nominations.AsNoTracking()
-            .Where(n => n.BatchId == request.BatchId)
-            .OrderBy(n => n.NominatedAt)
-            .ToListAsync(context.CancellationToken);
-        return new ListNominationsResponse { Nominations = { nominations.Select(n => n.ToApi()) } };
+        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var page = await query.OrderBy(n => n.NominatedAt).ThenBy(n => n.Id).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
+        return new ListNominationsResponse
+        {
+            Nominations = { page.Take(size).Select(n => n.ToApi()) },
+            NextPageToken = page.Count > size ? PageToken.For(offset + size) : "",
+        };
     }
+
+    public override async Task<CountNominationsResponse> CountNominations(CountNominationsRequest request, ServerCallContext context)
+    {
+        var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BatchId, context.CancellationToken)
+            ?? throw RpcErrors.NotFound("batch", request.BatchId);
+        var rows = await db.Nominations.AsNoTracking()
+            .Where(n => n.BatchId == request.BatchId)
+            .GroupBy(n => new { n.NominatingCountry, n.Status })
+            .Select(g => new { g.Key.NominatingCountry, g.Key.Status, Count = g.Count() })
+            .ToListAsync(context.CancellationToken);
+        return new CountNominationsResponse
+        {
+            Counts =
+            {
+                rows.OrderBy(r => r.NominatingCountry).ThenBy(r => r.Status).Select(r => new NominationCount
+                {
+                    Country = r.NominatingCountry, Status = (Api.NominationStatus)(int)r.Status, Count = r.Count,
+                }),
+            },
+            Total = rows.Sum(r => r.Count),
+            SeatsTaken = rows.Where(r => NominationLifecycle.HoldsSeat(r.Status)).Sum(r => r.Count),
+            Capacity = batch.Capacity,
+        };
+    }
+
+    public override Task<Api.Nomination> AcceptNomination(ChangeNominationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, NominationStatus.Accepted, context);
+
+    public override Task<Api.Nomination> RejectNomination(ChangeNominationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, NominationStatus.Rejected, context);
+
+    public override Task<Api.Nomination> ConfirmNomination(ChangeNominationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, NominationStatus.Confirmed, context);
+
+    public override Task<Api.Nomination> RecordAttendance(ChangeNominationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, NominationStatus.Attended, context);
+
+    public override Task<Api.Nomination> WithdrawNomination(ChangeNominationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, NominationStatus.Withdrawn, context);
 
     public override async Task<ParticipantContact> GetParticipantContact(GetParticipantContactRequest request, ServerCallContext context)
     {
@@ -72,14 +96,28 @@ internal sealed class NominationsApi(RegistrationDbContext db, TimeProvider cloc
             FullName = n.FullName,
             Email = n.Email,
             PreferredLanguage = n.PreferredLanguage,
+            AgencyContactName = n.AgencyContactName,
+            AgencyContactEmail = n.AgencyContactEmail,
         };
     }
 
-    public override Task<ListMemberCountriesResponse> ListMemberCountries(ListMemberCountriesRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListMemberCountriesResponse
+    private async Task<Api.Nomination> ChangeAsync(ChangeNominationRequest request, NominationStatus target, ServerCallContext context)
+    {
+        var id = RequestFields.RequireId(request.NominationId, "nomination_id");
+        if (request.Reason.Length > MaxReasonLength)
         {
-            Countries = { ColomboPlanMembers.All.OrderBy(c => c.Value).Select(c => new MemberCountry { Code = c.Key, Name = c.Value }) },
-        });
+            throw RpcErrors.InvalidArgument("reason", $"At most {MaxReasonLength} characters.");
+        }
+        return (await commands.ChangeAsync(id, target, request.Reason.Trim(), context.CancellationToken)).ToApi();
+    }
+
+    private async Task EnsureBatchExistsAsync(string batchId, ServerCallContext context)
+    {
+        if (!await db.Batches.AnyAsync(b => b.Id == batchId, context.CancellationToken))
+        {
+            throw RpcErrors.NotFound("batch", batchId);
+        }
+    }
 
     private async Task<Nomination> FindAsync(string nominationId, ServerCallContext context)
     {

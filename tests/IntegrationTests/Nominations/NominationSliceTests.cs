@@ -8,7 +8,7 @@ using Ksst.Contracts.Notifications.V1;
 using Ksst.Contracts.Registration.V1;
 using Ksst.Contracts.Scheduling.V1;
 using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
-using RegistrationClient = Ksst.Contracts.Registration.V1.Registration.RegistrationClient;
+using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 using SchedulingClient = Ksst.Contracts.Scheduling.V1.Scheduling.SchedulingClient;
 
 namespace Ksst.IntegrationTests.Nominations;
@@ -18,7 +18,7 @@ namespace Ksst.IntegrationTests.Nominations;
 public sealed class NominationSliceTests(StackFixture stack)
 {
     private const string Batch = "ksst-sme-2018";
-    private readonly RegistrationClient _registration = new(stack.Channel("registration"));
+    private readonly NominationsClient _registration = new(stack.Channel("registration"));
     private readonly SchedulingClient _scheduling = new(stack.Channel("scheduling"));
     private readonly NotificationsClient _notifications = new(stack.Channel("notifications"));
     private readonly MailServer _mail = new(stack.Http("mail"));

@@ -5,7 +5,7 @@ using Ksst.Contracts.Notifications.V1;
 using Ksst.Contracts.Registration.V1;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
-using RegistrationClient = Ksst.Contracts.Registration.V1.Registration.RegistrationClient;
+using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
 namespace Ksst.IntegrationTests.Outbox;
 
@@ -37,7 +37,7 @@ public sealed class BrokerOutageTests(StackFixture stack)
     [Fact]
     public async Task A_nomination_made_while_the_broker_is_down_is_mailed_once_after_it_returns_even_across_a_restart()
     {
-        var registration = new RegistrationClient(stack.Channel("registration"));
+        var registration = new NominationsClient(stack.Channel("registration"));
         var notifications = new NotificationsClient(stack.Channel("notifications"));
         var mail = new MailServer(stack.Http("mail"));
         var email = $"outage-{Guid.NewGuid():N}@mofa.gov.bt";

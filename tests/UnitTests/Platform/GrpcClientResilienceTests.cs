@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
-using RegistrationClient = Ksst.Contracts.Registration.V1.Registration.RegistrationClient;
+using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
 namespace Ksst.UnitTests.Platform;
 
@@ -22,7 +22,7 @@ public sealed class GrpcClientResilienceTests
         var builder = Host.CreateApplicationBuilder();
         builder.AddServiceDefaults();
         builder.Services.AddHttpClient("plain");
-        builder.Services.AddServiceGrpcClient<RegistrationClient>("registration");
+        builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
         return builder.Services.BuildServiceProvider();
     }
 
@@ -37,6 +37,6 @@ public sealed class GrpcClientResilienceTests
     public void Grpc_clients_do_not_retry_twice()
     {
         using var services = Build();
-        Assert.DoesNotContain(typeof(ResilienceHandler), HandlerChain(services, nameof(RegistrationClient)));
+        Assert.DoesNotContain(typeof(ResilienceHandler), HandlerChain(services, nameof(NominationsClient)));
     }
 }

@@ -23,7 +23,7 @@ public sealed class OutboxTests : IDisposable
     private static Nomination NominationTo(string batch, Guid id) => new()
     {
         Id = id, BatchId = batch, FullName = "Dorji Wangmo", Email = "dorji@moea.gov.bt",
-        Nationality = "BT", NominatingCountry = "BT", PreferredLanguage = "en",
+        Nationality = "BT", NominatingCountry = "BT", PreferredLanguage = "en", PassportNumber = "BT1234567",
     };
 
     private static ParticipantNominated EventFor(Nomination n) =>
@@ -33,7 +33,8 @@ public sealed class OutboxTests : IDisposable
     public void The_event_is_stored_with_the_state_change_and_the_trace_it_happened_in()
     {
         using var db = NewContext();
-        db.Batches.AddRange(Ksst.Registration.Batches.ProgrammeHistorySeeder.Batches);
+        db.Programmes.Add(Ksst.Registration.Demo.KsstProgrammeHistory.Programme());
+        db.Batches.AddRange(Ksst.Registration.Demo.KsstProgrammeHistory.Batches());
         db.SaveChanges();
         using var activity = new Activity("nominate").SetIdFormat(ActivityIdFormat.W3C).Start();
 

@@ -1,0 +1,20 @@
+namespace Ksst.Contracts.Events;
+
+/// <summary>
+/// What every nomination event carries. No personal data: a subscriber that must write to the
+/// participant asks Registration's GetParticipantContact.
+/// </summary>
+public interface INominationEvent : IIntegrationEvent
+{
+    /// <summary>The batch, e.g. "ksst-sme-2018".</summary>
+    string BatchId { get; }
+
+    /// <summary>The nomination in Registration.</summary>
+    Guid NominationId { get; }
+
+    /// <summary>ISO 3166-1 alpha-2 code of the nominating member country.</summary>
+    string Country { get; }
+
+    /// <summary>The participant's preferred language: "en" or "id".</summary>
+    string PreferredLanguage { get; }
+}

@@ -1,0 +1,17 @@
+namespace Ksst.Contracts.Events;
+
+/// <summary>The nomination was withdrawn; any seat it held is freed.</summary>
+/// <param name="EventId">Unique per event; consumers de-duplicate on it.</param>
+/// <param name="OccurredAt">When the change was stored (UTC).</param>
+/// <param name="BatchId">The batch, e.g. "ksst-sme-2018".</param>
+/// <param name="NominationId">The nomination in Registration.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 code of the nominating member country.</param>
+/// <param name="PreferredLanguage">"en" or "id".</param>
+[IntegrationEvent("ksst.registration.participant-withdrawn.v1")]
+public sealed record ParticipantWithdrawn(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    string BatchId,
+    Guid NominationId,
+    string Country,
+    string PreferredLanguage) : INominationEvent;

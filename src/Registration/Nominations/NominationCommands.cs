@@ -1,0 +1,164 @@
+using Ksst.Contracts.Registration.V1;
+using Ksst.Outbox;
+using Ksst.Registration.Batches;
+using Ksst.Registration.Data;
+using Ksst.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+using Batch = Ksst.Registration.Batches.Batch;
+using BatchStatus = Ksst.Registration.Batches.BatchStatus;
+
+namespace Ksst.Registration.Nominations;
+
+/// <summary>
+/// Every change to nominations. Each runs in one IMMEDIATE SQLite transaction behind the
+/// process's write gate, so capacity and quota checks see no concurrent writer; the nomination
+/// changes and their events commit together.
+/// </summary>
+internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGate gate, TimeProvider clock)
+{
+    /// <summary>Stores a nomination (admitting it on arrival when the batch says so).</summary>
+    public async Task<Nomination> NominateAsync(NominateRequest request, CancellationToken ct)
+    {
+        NominationRules.Check(request).ThrowIfAny();
+        using var _ = await gate.EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        if (request.RequestId.Length > 0 && await db.Nominations.SingleOrDefaultAsync(n => n.RequestId == request.RequestId, ct) is { } first)
+        {
+            return first.BatchId == request.BatchId
+                ? first
+                : throw RpcErrors.AlreadyExists("request", request.RequestId, $"request_id '{request.RequestId}' was already used for batch {first.BatchId}.");
+        }
+
+        var batch = await FindBatchAsync(request.BatchId, ct);
+        new FieldViolations().CheckAgainst(request, batch).ThrowIfAny();
+        var now = clock.GetUtcNow();
+        EnsureTakingNominations(batch, now);
+
+        var nomination = NominationFactory.Create(request, now);
+        await EnsureNotNominatedTwiceAsync(nomination, ct);
+        db.Nominations.Add(nomination);
+        db.AddEvent(NominationEvents.For(nomination, now));
+        if (batch.AdmitOnArrival)
+        {
+            var admission = await LoadAdmissionAsync(batch, ct);
+            Move(nomination, admission.HasRoomFor(nomination.NominatingCountry) ? NominationStatus.Accepted : NominationStatus.Waitlisted, "", now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return nomination;
+    }
+
+    /// <summary>
+    /// Moves a nomination to <paramref name="target"/>. Accepting without a free seat or quota
+    /// waitlists instead; a freed seat promotes the oldest waitlisted nomination that fits.
+    /// </summary>
+    public async Task<Nomination> ChangeAsync(Guid nominationId, NominationStatus target, string reason, CancellationToken ct)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == nominationId, ct)
+            ?? throw RpcErrors.NotFound("nomination", nominationId.ToString());
+        var batch = await FindBatchAsync(nomination.BatchId, ct);
+        EnsureDecisionsAllowed(batch, target);
+        if (!NominationLifecycle.CanMove(nomination.Status, target))
+        {
+            throw RpcErrors.FailedPrecondition("NOMINATION_STATUS", $"nominations/{nomination.Id}",
+                $"The nomination is {nomination.Status}; it cannot become {target}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var heldSeat = NominationLifecycle.HoldsSeat(nomination.Status);
+        if (target == NominationStatus.Accepted && !(await LoadAdmissionAsync(batch, ct)).HasRoomFor(nomination.NominatingCountry))
+        {
+            if (nomination.Status == NominationStatus.Waitlisted)
+            {
+                throw RpcErrors.FailedPrecondition("NO_SEAT", $"batches/{batch.Id}",
+                    $"No seat is free for {nomination.NominatingCountry} in batch {batch.Id} (capacity {batch.Capacity}, quota {batch.CountryQuota}); the nomination stays Waitlisted.");
+            }
+            target = NominationStatus.Waitlisted;
+        }
+        Move(nomination, target, reason, now);
+
+        if (heldSeat && !NominationLifecycle.HoldsSeat(target))
+        {
+            await db.SaveChangesAsync(ct);
+            await PromoteFromWaitlistAsync(batch, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return nomination;
+    }
+
+    private async Task PromoteFromWaitlistAsync(Batch batch, DateTimeOffset now, CancellationToken ct)
+    {
+        var admission = await LoadAdmissionAsync(batch, ct);
+        var waitlist = await db.Nominations
+            .Where(n => n.BatchId == batch.Id && n.Status == NominationStatus.Waitlisted)
+            .OrderBy(n => n.NominatedAt).ThenBy(n => n.Id)
+            .ToListAsync(ct);
+        foreach (var promoted in admission.Promote(waitlist))
+        {
+            Move(promoted, NominationStatus.Accepted, "Promoted from the waitlist.", now, promoted: true);
+        }
+    }
+
+    private void Move(Nomination nomination, NominationStatus target, string reason, DateTimeOffset now, bool promoted = false)
+    {
+        nomination.Status = target;
+        nomination.StatusChangedAt = now;
+        nomination.StatusReason = reason;
+        db.AddEvent(NominationEvents.For(nomination, now, promoted));
+    }
+
+    /// <summary>The batch's seats as stored: callers save staged seat changes first.</summary>
+    private async Task<Admission> LoadAdmissionAsync(Batch batch, CancellationToken ct)
+    {
+        var nominations = await db.Nominations
+            .Where(n => n.BatchId == batch.Id)
+            .Select(n => new { n.Status, n.NominatingCountry })
+            .ToListAsync(ct);
+        return new Admission(batch.Capacity, batch.CountryQuota, nominations.Select(n => (n.Status, n.NominatingCountry)));
+    }
+
+    private async Task EnsureNotNominatedTwiceAsync(Nomination nomination, CancellationToken ct)
+    {
+        if (await db.Nominations.AnyAsync(n => n.BatchId == nomination.BatchId && n.PassportNumber == nomination.PassportNumber, ct))
+        {
+            throw RpcErrors.AlreadyExists("nomination", $"batches/{nomination.BatchId}/passport", "A nomination with this passport number already exists in the batch.");
+        }
+        if (await db.Nominations.AnyAsync(n => n.BatchId == nomination.BatchId && n.Email == nomination.Email, ct))
+        {
+            throw RpcErrors.AlreadyExists("nomination", $"batches/{nomination.BatchId}/email", "A nomination with this email address already exists in the batch.");
+        }
+    }
+
+    private async Task<Batch> FindBatchAsync(string batchId, CancellationToken ct) =>
+        await db.Batches.SingleOrDefaultAsync(b => b.Id == batchId, ct) ?? throw RpcErrors.NotFound("batch", batchId);
+
+    private static void EnsureTakingNominations(Batch batch, DateTimeOffset now)
+    {
+        if (batch.Status != BatchStatus.Open)
+        {
+            throw RpcErrors.FailedPrecondition("BATCH_NOT_OPEN", $"batches/{batch.Id}", $"Batch {batch.Id} is {batch.Status}; it takes nominations only while Open.");
+        }
+        if (now > batch.NominationDeadline)
+        {
+            throw RpcErrors.FailedPrecondition("DEADLINE_PASSED", $"batches/{batch.Id}", $"The nomination deadline of batch {batch.Id} passed at {batch.NominationDeadline:u}.");
+        }
+    }
+
+    private static void EnsureDecisionsAllowed(Batch batch, NominationStatus target)
+    {
+        if (batch.Status is BatchStatus.Draft or BatchStatus.Completed)
+        {
+            throw RpcErrors.FailedPrecondition("BATCH_STATUS", $"batches/{batch.Id}", $"Batch {batch.Id} is {batch.Status}; its nominations cannot change.");
+        }
+        if (target == NominationStatus.Attended && batch.Status != BatchStatus.Running)
+        {
+            throw RpcErrors.FailedPrecondition("BATCH_STATUS", $"batches/{batch.Id}", $"Batch {batch.Id} is {batch.Status}; attendance is recorded while it is Running.");
+        }
+    }
+}
