@@ -31,9 +31,9 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
         }
 
         var batch = await FindBatchAsync(request.BatchId, ct);
-        new FieldViolations().CheckAgainst(request, batch).ThrowIfAny();
         var now = clock.GetUtcNow();
         EnsureTakingNominations(batch, now);
+        new FieldViolations().CheckAgainst(request, batch).ThrowIfAny();
 
         var nomination = NominationFactory.Create(request, now);
         await EnsureNotNominatedTwiceAsync(nomination, ct);

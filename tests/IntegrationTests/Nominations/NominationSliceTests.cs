@@ -17,26 +17,21 @@ namespace Ksst.IntegrationTests.Nominations;
 [Collection(StackCollection.Name)]
 public sealed class NominationSliceTests(StackFixture stack)
 {
-    private const string Batch = "ksst-sme-2018";
     private readonly NominationsClient _registration = new(stack.Channel("registration"));
     private readonly SchedulingClient _scheduling = new(stack.Channel("scheduling"));
     private readonly NotificationsClient _notifications = new(stack.Channel("notifications"));
     private readonly MailServer _mail = new(stack.Http("mail"));
 
-    private static NominateRequest Request(string email, string language = "en") => new()
+    private string? _batch;
+
+    private async Task<string> BatchAsync() => _batch ??= (await TestBatches.OpenAsync(stack)).BatchId;
+
+    private async Task<NominateRequest> Request(string email, string language = "en")
     {
-        BatchId = Batch,
-        NominatingCountry = "NP",
-        Participant = new Participant
-        {
-            FullName = "Sujata Shrestha",
-            Email = email,
-            Nationality = "NP",
-            Organisation = "Ministry of Industry, Commerce and Supplies",
-            Position = "Section Officer",
-            PreferredLanguage = language,
-        },
-    };
+        var request = TestBatches.Nomination(await BatchAsync(), "NP", language: language);
+        request.Participant.Email = email;
+        return request;
+    }
 
     private static string UniqueEmail() => $"p-{Guid.NewGuid():N}@moics.gov.np";
 
@@ -50,7 +45,7 @@ public sealed class NominationSliceTests(StackFixture stack)
         var traceId = ActivityTraceId.CreateRandom();
         var headers = new Metadata { { "traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01" } };
 
-        var nomination = await _registration.NominateAsync(Request(email, "id"), Deadline(headers));
+        var nomination = await _registration.NominateAsync(await Request(email, "id"), Deadline(headers));
         Assert.Equal(NominationStatus.Nominated, nomination.Status);
 
         var message = await Eventually.Get(ct => _mail.FindToAsync(email, ct), StackFixture.Timeout, "the email in smtp4dev");
@@ -61,7 +56,7 @@ public sealed class NominationSliceTests(StackFixture stack)
         }
 
         var entry = await Eventually.Get(async ct =>
-            (await _scheduling.ListRosterAsync(new ListRosterRequest { BatchId = Batch }, cancellationToken: ct))
+            (await _scheduling.ListRosterAsync(new ListRosterRequest { BatchId = await BatchAsync() }, cancellationToken: ct))
                 .Entries.FirstOrDefault(e => e.NominationId == nomination.NominationId),
             StackFixture.Timeout, "the participant on Scheduling's roster");
         Assert.Equal("NP", entry.Country);
@@ -78,9 +73,9 @@ public sealed class NominationSliceTests(StackFixture stack)
     [Fact]
     public async Task A_bad_request_names_every_bad_field_and_leaves_nothing_behind()
     {
-        var before = (await _registration.ListNominationsAsync(new ListNominationsRequest { BatchId = Batch }, Deadline())).Nominations.Count;
+        var before = (await _registration.ListNominationsAsync(new ListNominationsRequest { BatchId = await BatchAsync() }, Deadline())).Nominations.Count;
         var badEmail = $"not-an-email-{Guid.NewGuid():N}";
-        var request = Request(badEmail);
+        var request = await Request(badEmail);
         request.Participant.FullName = " ";
         request.NominatingCountry = "FR";
 
@@ -92,12 +87,12 @@ public sealed class NominationSliceTests(StackFixture stack)
 
         // A valid nomination made afterwards is mailed; by then the bad one would have been too.
         var goodEmail = UniqueEmail();
-        await _registration.NominateAsync(Request(goodEmail), Deadline());
+        await _registration.NominateAsync(await Request(goodEmail), Deadline());
         await Eventually.Get(ct => _mail.FindToAsync(goodEmail, ct), StackFixture.Timeout, "the later valid nomination's email");
 
         using var cts = new CancellationTokenSource(StackFixture.Timeout);
         Assert.Null(await _mail.FindToAsync(badEmail, cts.Token));
-        var after = (await _registration.ListNominationsAsync(new ListNominationsRequest { BatchId = Batch }, Deadline())).Nominations;
+        var after = (await _registration.ListNominationsAsync(new ListNominationsRequest { BatchId = await BatchAsync() }, Deadline())).Nominations;
         Assert.Equal(before + 1, after.Count);
         Assert.DoesNotContain(after, n => n.Participant.Email == badEmail);
     }
@@ -108,10 +103,10 @@ public sealed class NominationSliceTests(StackFixture stack)
         using var http = stack.Http("registration");
         using var cts = new CancellationTokenSource(StackFixture.Timeout);
 
-        using var response = await http.PostAsJsonAsync($"/api/v1/batches/{Batch}/nominations", new
+        using var response = await http.PostAsJsonAsync($"/api/v1/batches/{await BatchAsync()}/nominations", new
         {
             nominatingCountry = "NP",
-            participant = new { fullName = "", email = "nobody@", nationality = "XX" },
+            participant = new { fullName = "", email = "nobody@", nationality = "XX", passportNumber = "BD7654322", passportExpiry = "2030-01-01" },
         }, cts.Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -129,10 +124,10 @@ public sealed class NominationSliceTests(StackFixture stack)
         using var http = stack.Http("registration");
         using var cts = new CancellationTokenSource(StackFixture.Timeout);
 
-        using var created = await http.PostAsJsonAsync($"/api/v1/batches/{Batch}/nominations", new
+        using var created = await http.PostAsJsonAsync($"/api/v1/batches/{await BatchAsync()}/nominations", new
         {
             nominatingCountry = "BD",
-            participant = new { fullName = "Rahim Uddin", email = UniqueEmail(), nationality = "BD" },
+            participant = new { fullName = "Rahim Uddin", email = UniqueEmail(), nationality = "BD", passportNumber = "BD7654321", passportExpiry = "2030-01-01" },
         }, cts.Token);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cts.Token)).GetProperty("nominationId").GetString();
@@ -151,6 +146,7 @@ public sealed class NominationSliceTests(StackFixture stack)
         foreach (var (service, route) in new[]
                  {
                      ("registration", "/api/v1/batches/{batchId}/nominations"),
+                     ("registration", "/api/v1/programmes/{programmeId}/batches"),
                      ("scheduling", "/api/v1/batches/{batchId}/roster"),
                      ("notifications", "/api/v1/deliveries"),
                  })

@@ -42,16 +42,14 @@ public sealed class BrokerOutageTests(StackFixture stack)
         var mail = new MailServer(stack.Http("mail"));
         var email = $"outage-{Guid.NewGuid():N}@mofa.gov.bt";
 
+        var batch = await TestBatches.OpenAsync(stack);
         await RunAsync("messaging", KnownResourceCommands.StopCommand);
         await WaitForStateAsync("messaging", KnownResourceStates.Exited, KnownResourceStates.Finished);
 
         // Registration still takes the nomination: it only needs its own database.
-        var nomination = await registration.NominateAsync(new NominateRequest
-        {
-            BatchId = "ksst-sme-2018",
-            NominatingCountry = "BT",
-            Participant = new Participant { FullName = "Karma Wangchuk", Email = email, Nationality = "BT" },
-        }, deadline: DateTime.UtcNow + StackFixture.Timeout);
+        var request = TestBatches.Nomination(batch.BatchId, "BT", "Karma Wangchuk");
+        request.Participant.Email = email;
+        var nomination = await registration.NominateAsync(request, deadline: DateTime.UtcNow + StackFixture.Timeout);
 
         // The event waits in Registration's outbox while Registration itself is down. (Registration
         // starts only once the broker is back: the AppHost makes it wait for its dependencies.)

@@ -10,7 +10,7 @@ public sealed class GrpcEndpointTests(StackFixture stack)
 {
     public static TheoryData<string, string> Services => new()
     {
-        { "registration", "ksst.registration.v1.Registration" },
+        { "registration", "ksst.registration.v1.Nominations" },
         { "scheduling", "ksst.scheduling.v1.Scheduling" },
         { "notifications", "ksst.notifications.v1.Notifications" },
     };

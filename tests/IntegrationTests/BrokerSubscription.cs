@@ -1,0 +1,70 @@
+using System.Text;
+using System.Threading.Channels;
+using Aspire.Hosting.Testing;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Ksst.IntegrationTests;
+
+/// <summary>
+/// A plain RabbitMQ subscriber (no MassTransit): its own exclusive queue bound to the given
+/// exchanges, collecting message bodies as text.
+/// </summary>
+public sealed class BrokerSubscription : IAsyncDisposable
+{
+    private readonly Channel<string> _bodies = Channel.CreateUnbounded<string>();
+    private IConnection? _connection;
+    private IChannel? _channel;
+
+    /// <summary>Connects to the stack's broker and binds to <paramref name="exchanges"/>.</summary>
+    public static async Task<BrokerSubscription> StartAsync(StackFixture stack, params string[] exchanges)
+    {
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        var subscription = new BrokerSubscription();
+        var uri = await stack.App.GetConnectionStringAsync("messaging", cts.Token) ?? throw new InvalidOperationException("No broker.");
+        subscription._connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync(cts.Token);
+        var channel = subscription._channel = await subscription._connection.CreateChannelAsync(cancellationToken: cts.Token);
+        var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: cts.Token);
+        foreach (var exchange in exchanges)
+        {
+            // The same declaration the publisher makes: durable fanout.
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cts.Token);
+            await channel.QueueBindAsync(queue.QueueName, exchange, "", cancellationToken: cts.Token);
+        }
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            subscription._bodies.Writer.TryWrite(Encoding.UTF8.GetString(delivery.Body.Span));
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, cts.Token);
+        return subscription;
+    }
+
+    /// <summary>The first body containing <paramref name="text"/>, or a timeout.</summary>
+    public async Task<string> WaitForAsync(string text, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                var body = await _bodies.Reader.ReadAsync(cts.Token);
+                if (body.Contains(text, StringComparison.Ordinal))
+                {
+                    return body;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No message containing '{text}' within {timeout.TotalSeconds:0} s.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_channel is not null) await _channel.DisposeAsync();
+        if (_connection is not null) await _connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Ksst.Contracts.Registration.V1;
+using ProgrammesClient = Ksst.Contracts.Registration.V1.Programmes.ProgrammesClient;
+
+namespace Ksst.IntegrationTests;
+
+/// <summary>Fresh, open batches for tests, so no test depends on another's nominations.</summary>
+public static class TestBatches
+{
+    private const string ProgrammeId = "it-programme";
+    private static int _number;
+
+    /// <summary>The first day of every test batch; nominations must fit around it.</summary>
+    public static readonly DateOnly Start = new(2027, 3, 1);
+
+    /// <summary>Creates and opens a batch (March 2027, deadline February 2027).</summary>
+    public static async Task<Batch> OpenAsync(StackFixture stack, int capacity = 20, int quota = 2, bool admitOnArrival = false)
+    {
+        var client = new ProgrammesClient(stack.Channel("registration"));
+        var deadline = DateTime.UtcNow + StackFixture.Timeout;
+        try
+        {
+            await client.CreateProgrammeAsync(new CreateProgrammeRequest
+            {
+                Programme = new Programme { ProgrammeId = ProgrammeId, Name = "Integration test programme" },
+            }, deadline: deadline);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        {
+            // Another test created it first.
+        }
+
+        var number = Interlocked.Increment(ref _number) + Random.Shared.Next(1000, 1_000_000) * 100;
+        var batch = await client.CreateBatchAsync(new CreateBatchRequest
+        {
+            Batch = new Batch
+            {
+                BatchId = $"it-{Guid.NewGuid():N}"[..20],
+                ProgrammeId = ProgrammeId,
+                Number = number,
+                Theme = "Test batch",
+                HostCities = { "Jakarta", "Bandung" },
+                StartDate = Start.ToString("yyyy-MM-dd"),
+                EndDate = Start.AddDays(11).ToString("yyyy-MM-dd"),
+                TimeZone = "Asia/Jakarta",
+                Capacity = capacity,
+                CountryQuota = quota,
+                NominationDeadline = Timestamp.FromDateTime(Start.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
+                AdmitOnArrival = admitOnArrival,
+            },
+        }, deadline: deadline);
+        return await client.ChangeBatchStatusAsync(new ChangeBatchStatusRequest { BatchId = batch.BatchId, Status = BatchStatus.Open }, deadline: deadline);
+    }
+
+    /// <summary>A valid nomination of a new person from <paramref name="country"/> to <paramref name="batchId"/>.</summary>
+    public static NominateRequest Nomination(string batchId, string country = "NP", string? name = null, string language = "en") => new()
+    {
+        BatchId = batchId,
+        NominatingCountry = country,
+        Participant = new Participant
+        {
+            FullName = name ?? "Sujata Shrestha",
+            Email = $"p-{Guid.NewGuid():N}@ksst-test.example",
+            Nationality = country,
+            Organisation = "Ministry of Industry",
+            Position = "Section Officer",
+            PreferredLanguage = language,
+            PassportNumber = $"T{Random.Shared.NextInt64(10_000_000, 99_999_999)}",
+            PassportExpiry = "2030-12-31",
+            Phone = "+977 1 4211 234",
+            ArrivalDate = Start.AddDays(-1).ToString("yyyy-MM-dd"),
+            DepartureDate = Start.AddDays(12).ToString("yyyy-MM-dd"),
+        },
+    };
+}
