@@ -24,6 +24,14 @@ public static class MessagingExtensions
         var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"The connection string '{ConnectionName}' (RabbitMQ) is missing."));
 
+        // A service must stop promptly even while the broker is gone (MassTransit would otherwise
+        // wait for it): the outbox keeps whatever was not published.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(5);
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();

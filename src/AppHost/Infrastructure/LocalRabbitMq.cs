@@ -21,7 +21,7 @@ public sealed class LocalRabbitMqResource(string name, string command, string no
     /// <summary>Name of the Erlang distribution endpoint (used by <c>rabbitmqctl</c>).</summary>
     public const string DistributionEndpointName = "dist";
 
-    /// <summary>The AMQP endpoint (proxied by Aspire; the node listens on its target port).</summary>
+    /// <summary>The AMQP endpoint (not proxied: the node listens on it directly).</summary>
     public EndpointReference PrimaryEndpoint => new(this, EndpointName);
 
     /// <inheritdoc />
@@ -75,13 +75,17 @@ internal static class LocalRabbitMq
             .WithReadinessCheck((r, ct) => HealthChecks.EpmdNamesAsync(r, LocalEpmdResource.EndpointName, ct));
 
         var rabbit = new LocalRabbitMqResource(name, programs.RabbitMqServer, nodeDir);
+        // Not proxied: while the broker is stopped its port refuses connections, as a real one
+        // would. Behind Aspire's proxy, clients saw accepted connections that never answered and
+        // hung (a service could not even shut down).
+        var amqpPort = FreePort.Next();
         var rabbitBuilder = builder.AddResource(rabbit)
-            .WithEndpoint(name: LocalRabbitMqResource.EndpointName, scheme: "tcp")
+            .WithEndpoint(port: amqpPort, targetPort: amqpPort, name: LocalRabbitMqResource.EndpointName, scheme: "tcp", isProxied: false)
             .WithEndpoint(name: LocalRabbitMqResource.DistributionEndpointName, scheme: "tcp")
             .WithEnvironment("HOME", nodeDir)
             .WithEnvironment("RABBITMQ_NODENAME", $"{node}@localhost")
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
-            .WithEnvironment("RABBITMQ_NODE_PORT", rabbit.PrimaryEndpoint.Property(EndpointProperty.TargetPort))
+            .WithEnvironment("RABBITMQ_NODE_PORT", amqpPort.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("RABBITMQ_DIST_PORT", new EndpointReference(rabbit, LocalRabbitMqResource.DistributionEndpointName).Property(EndpointProperty.TargetPort))
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString(CultureInfo.InvariantCulture))

@@ -21,17 +21,25 @@ public sealed class BrokerOutageTests(StackFixture stack)
 {
     private readonly ResourceCommandService _commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
 
-    private async Task RunAsync(string resource, string command)
+    private async Task RunAsync(string resource, string command, bool mustSucceed = true)
     {
         using var cts = new CancellationTokenSource(StackFixture.Timeout);
         var result = await _commands.ExecuteCommandAsync(resource, command, cts.Token).WaitAsync(cts.Token);
-        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
+        Assert.True(result.Success || !mustSucceed, $"{command} {resource}: {result.Message}");
     }
 
     private async Task WaitForStateAsync(string resource, params string[] states)
     {
         using var cts = new CancellationTokenSource(StackFixture.Timeout);
-        await stack.App.ResourceNotifications.WaitForResourceAsync(resource, states, cts.Token).WaitAsync(cts.Token);
+        try
+        {
+            await stack.App.ResourceNotifications.WaitForResourceAsync(resource, states, cts.Token).WaitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            stack.App.ResourceNotifications.TryGetCurrentState(resource, out var current);
+            throw new TimeoutException($"{resource} did not reach {string.Join("/", states)}; it is {current?.Snapshot.State?.Text}.");
+        }
     }
 
     [Fact]
@@ -53,8 +61,12 @@ public sealed class BrokerOutageTests(StackFixture stack)
 
         // The event waits in Registration's outbox while Registration itself is down. (Registration
         // starts only once the broker is back: the AppHost makes it wait for its dependencies.)
-        await RunAsync("registration", KnownResourceCommands.StopCommand);
-        await WaitForStateAsync("registration", KnownResourceStates.Exited, KnownResourceStates.Finished);
+        // DCP sometimes reports a stop as failed, and the state as "Unknown", although the
+        // process ends; what counts is that Registration no longer answers.
+        await RunAsync("registration", KnownResourceCommands.StopCommand, mustSucceed: false);
+        await WaitForStateAsync("registration", KnownResourceStates.Exited, KnownResourceStates.Finished, "Unknown");
+        await Assert.ThrowsAsync<RpcException>(() => registration.GetNominationAsync(
+            new GetNominationRequest { NominationId = nomination.NominationId }, deadline: DateTime.UtcNow.AddSeconds(5)).ResponseAsync);
         await RunAsync("messaging", KnownResourceCommands.StartCommand);
         await RunAsync("registration", KnownResourceCommands.StartCommand);
         using (var cts = new CancellationTokenSource(StackFixture.Timeout * 2))
