@@ -12,7 +12,10 @@ namespace Ksst.IntegrationTests;
 /// </summary>
 public sealed class BrokerSubscription : IAsyncDisposable
 {
-    private readonly Channel<string> _bodies = Channel.CreateUnbounded<string>();
+    /// <summary>A delivered message: its body as text and its AMQP properties.</summary>
+    public sealed record Delivery(string Body, IReadOnlyBasicProperties Properties, string Exchange);
+
+    private readonly Channel<Delivery> _bodies = Channel.CreateUnbounded<Delivery>();
     private IConnection? _connection;
     private IChannel? _channel;
 
@@ -34,7 +37,7 @@ public sealed class BrokerSubscription : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            subscription._bodies.Writer.TryWrite(Encoding.UTF8.GetString(delivery.Body.Span));
+            subscription._bodies.Writer.TryWrite(new Delivery(Encoding.UTF8.GetString(delivery.Body.Span), delivery.BasicProperties, delivery.Exchange));
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, cts.Token);
@@ -42,17 +45,20 @@ public sealed class BrokerSubscription : IAsyncDisposable
     }
 
     /// <summary>The first body containing <paramref name="text"/>, or a timeout.</summary>
-    public async Task<string> WaitForAsync(string text, TimeSpan timeout)
+    public async Task<string> WaitForAsync(string text, TimeSpan timeout) => (await WaitForDeliveryAsync(text, timeout)).Body;
+
+    /// <summary>The first delivery whose body contains <paramref name="text"/>, or a timeout.</summary>
+    public async Task<Delivery> WaitForDeliveryAsync(string text, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         try
         {
             while (true)
             {
-                var body = await _bodies.Reader.ReadAsync(cts.Token);
-                if (body.Contains(text, StringComparison.Ordinal))
+                var delivery = await _bodies.Reader.ReadAsync(cts.Token);
+                if (delivery.Body.Contains(text, StringComparison.Ordinal))
                 {
-                    return body;
+                    return delivery;
                 }
             }
         }
