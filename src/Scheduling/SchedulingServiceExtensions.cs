@@ -1,6 +1,7 @@
 using Ksst.Outbox;
 using Ksst.Scheduling.Data;
 using Ksst.Scheduling.Roster;
+using Ksst.Scheduling.Sessions;
 
 namespace Ksst.Scheduling;
 
@@ -10,6 +11,7 @@ internal static class SchedulingServiceExtensions
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(TravelMatrix.WestJava());
         builder.AddGrpcApi("KSST Scheduling");
         builder.AddServiceDatabase<SchedulingDbContext>("scheduling-db");
         builder.AddServiceMessaging("scheduling", bus => bus.AddConsumer<ParticipantNominatedConsumer>());
@@ -19,7 +21,7 @@ internal static class SchedulingServiceExtensions
     public static WebApplication MapScheduling(this WebApplication app)
     {
         app.MapGrpcApi();
-        app.MapGrpcService<RosterApi>();
+        app.MapGrpcService<SchedulingApi>();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Ksst.Outbox;
 using Ksst.Scheduling.Roster;
+using Ksst.Scheduling.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Scheduling.Data;
@@ -9,6 +10,12 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
 {
     /// <summary>Participants per batch.</summary>
     public DbSet<RosterEntry> Roster => Set<RosterEntry>();
+
+    /// <summary>Places sessions happen in.</summary>
+    public DbSet<Venue> Venues => Set<Venue>();
+
+    /// <summary>Timetable entries of the batches.</summary>
+    public DbSet<Session> Sessions => Set<Session>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcTicksForTimes();
@@ -21,6 +28,18 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             e.HasKey(r => r.NominationId);
             e.Property(r => r.BatchId).HasMaxLength(64);
             e.HasIndex(r => new { r.BatchId, r.NominatedAt });
+        });
+        modelBuilder.Entity<Venue>(e =>
+        {
+            e.ToTable("venues");
+            e.Property(v => v.Id).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Session>(e =>
+        {
+            e.ToTable("sessions");
+            e.Property(s => s.BatchId).HasMaxLength(64);
+            e.HasOne<Venue>().WithMany().HasForeignKey(s => s.VenueId);
+            e.HasIndex(s => new { s.BatchId, s.Start });
         });
         modelBuilder.AddOutboxAndInbox();
     }

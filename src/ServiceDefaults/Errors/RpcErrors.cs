@@ -35,11 +35,15 @@ public static class RpcErrors
             new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName, Description = description });
 
     /// <summary>FAILED_PRECONDITION: the request is well formed but the system's state forbids it.</summary>
-    public static RpcException FailedPrecondition(string type, string subject, string description)
+    public static RpcException FailedPrecondition(string type, string subject, string description) =>
+        FailedPrecondition([(type, subject, description)], description);
+
+    /// <summary>FAILED_PRECONDITION with one violation per broken condition.</summary>
+    public static RpcException FailedPrecondition(IEnumerable<(string Type, string Subject, string Description)> violations, string message)
     {
         var failure = new PreconditionFailure();
-        failure.Violations.Add(new PreconditionFailure.Types.Violation { Type = type, Subject = subject, Description = description });
-        return Build(Code.FailedPrecondition, description, failure);
+        failure.Violations.AddRange(violations.Select(v => new PreconditionFailure.Types.Violation { Type = v.Type, Subject = v.Subject, Description = v.Description }));
+        return Build(Code.FailedPrecondition, message, failure);
     }
 
     private static RpcException Build(Code code, string message, Google.Protobuf.IMessage detail)

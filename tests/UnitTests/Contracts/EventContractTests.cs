@@ -70,6 +70,7 @@ public sealed class EventContractTests
             _ when p.ParameterType == typeof(DateTimeOffset) => new DateTimeOffset(2018, 6, 4, 2, 0, 0, TimeSpan.Zero),
             _ when p.ParameterType == typeof(string) => p.Name,
             _ when p.ParameterType == typeof(int) => 1,
+            _ when p.ParameterType == typeof(IReadOnlyList<Guid>) => new[] { new Guid(MD5.HashData(Encoding.UTF8.GetBytes(type.Name + p.Name))) },
             _ => throw new NotSupportedException($"Add a sample value for {type.Name}.{p.Name} ({p.ParameterType.Name})."),
         })).ToArray();
         return constructor.Invoke(arguments);

@@ -1,14 +1,17 @@
 using Grpc.Core;
 using Ksst.Contracts.Scheduling.V1;
+using Ksst.Scheduling.Roster;
+using Ksst.Outbox;
 using Ksst.Scheduling.Data;
+using Ksst.Scheduling.Sessions;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 using Api = Ksst.Contracts.Scheduling.V1;
 
-namespace Ksst.Scheduling.Roster;
+namespace Ksst.Scheduling;
 
-/// <summary>The Scheduling gRPC service's roster reads.</summary>
-internal sealed class RosterApi(SchedulingDbContext db) : Api.Scheduling.SchedulingBase
+/// <summary>The Scheduling gRPC service; this part: the roster.</summary>
+internal sealed partial class SchedulingApi(SchedulingDbContext db, SqliteWriteGate gate, TimeProvider clock, TravelMatrix travel) : Api.Scheduling.SchedulingBase
 {
     public override async Task<ListRosterResponse> ListRoster(ListRosterRequest request, ServerCallContext context)
     {

@@ -59,6 +59,52 @@ namespace Ksst.Scheduling.Data.Migrations
                     table.PrimaryKey("PK_roster", x => x.NominationId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "venues",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    City = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_venues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BatchId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    VenueId = table.Column<string>(type: "TEXT", nullable: false),
+                    Speakers = table.Column<string>(type: "TEXT", nullable: false),
+                    Start = table.Column<long>(type: "INTEGER", nullable: false),
+                    End = table.Column<long>(type: "INTEGER", nullable: false),
+                    Groups = table.Column<string>(type: "TEXT", nullable: false),
+                    FromCity = table.Column<string>(type: "TEXT", nullable: true),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sessions_venues_VenueId",
+                        column: x => x.VenueId,
+                        principalTable: "venues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_PublishedAt_NextAttemptAt",
                 table: "outbox_messages",
@@ -68,6 +114,16 @@ namespace Ksst.Scheduling.Data.Migrations
                 name: "IX_roster_BatchId_NominatedAt",
                 table: "roster",
                 columns: new[] { "BatchId", "NominatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sessions_BatchId_Start",
+                table: "sessions",
+                columns: new[] { "BatchId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sessions_VenueId",
+                table: "sessions",
+                column: "VenueId");
         }
 
         /// <inheritdoc />
@@ -81,6 +137,12 @@ namespace Ksst.Scheduling.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "roster");
+
+            migrationBuilder.DropTable(
+                name: "sessions");
+
+            migrationBuilder.DropTable(
+                name: "venues");
         }
     }
 }

@@ -1,0 +1,47 @@
+namespace Ksst.Scheduling.Sessions;
+
+/// <summary>One entry of a batch's timetable.</summary>
+public sealed class Session
+{
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>The batch.</summary>
+    public required string BatchId { get; init; }
+
+    /// <summary>What it is (the API's SessionKind value).</summary>
+    public int Kind { get; set; }
+
+    /// <summary>Title.</summary>
+    public required string Title { get; set; }
+
+    /// <summary>Description.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>Where.</summary>
+    public required string VenueId { get; set; }
+
+    /// <summary>Hosts and speakers.</summary>
+    public List<string> Speakers { get; set; } = [];
+
+    /// <summary>Start (UTC).</summary>
+    public DateTimeOffset Start { get; set; }
+
+    /// <summary>End (UTC).</summary>
+    public DateTimeOffset End { get; set; }
+
+    /// <summary>Groups attending; empty means the whole batch.</summary>
+    public List<string> Groups { get; set; } = [];
+
+    /// <summary>For travel: where the leg starts.</summary>
+    public string? FromCity { get; set; }
+
+    /// <summary>Cancelled sessions leave the timetable.</summary>
+    public bool Cancelled { get; set; }
+
+    /// <summary>Why it was cancelled.</summary>
+    public string CancelReason { get; set; } = "";
+
+    /// <summary>The form the timetable checks use.</summary>
+    public PlannedSession ToPlanned(string city) => new(Id, Title, VenueId, city, Start, End, Speakers, Groups, FromCity);
+}
