@@ -14,7 +14,15 @@ internal static class SchedulingServiceExtensions
         builder.Services.AddSingleton(TravelMatrix.WestJava());
         builder.AddGrpcApi("KSST Scheduling");
         builder.AddServiceDatabase<SchedulingDbContext>("scheduling-db");
-        builder.AddServiceMessaging("scheduling", bus => bus.AddConsumer<ParticipantNominatedConsumer>());
+        builder.AddServiceMessaging("scheduling", bus =>
+        {
+            bus.AddConsumer<ParticipantNominatedConsumer>();
+            bus.AddConsumer<ParticipantAcceptedConsumer>();
+            bus.AddConsumer<ParticipantPromotedConsumer>();
+            bus.AddConsumer<ParticipantConfirmedConsumer>();
+            bus.AddConsumer<ParticipantWithdrawnConsumer>();
+            bus.AddConsumer<ParticipantRejectedConsumer>();
+        });
         return builder;
     }
 

@@ -28,6 +28,7 @@ internal sealed class ParticipantNominatedConsumer(SchedulingDbContext db, TimeP
             Country = message.Country,
             Status = "Nominated",
             NominatedAt = message.OccurredAt,
+            StatusChangedAt = message.OccurredAt,
         });
         db.MarkProcessed(message.EventId, Name, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

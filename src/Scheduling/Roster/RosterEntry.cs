@@ -15,6 +15,9 @@ public sealed class RosterEntry
     /// <summary>The status last heard, e.g. "Nominated".</summary>
     public required string Status { get; set; }
 
+    /// <summary>When the status last changed in Registration (from the event); older events are ignored.</summary>
+    public DateTimeOffset StatusChangedAt { get; set; }
+
     /// <summary>When the nomination happened (from the event).</summary>
     public DateTimeOffset NominatedAt { get; init; }
 }

@@ -99,6 +99,9 @@ namespace Ksst.Scheduling.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("NominationId");
 
                     b.HasIndex("BatchId", "NominatedAt");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ksst.Scheduling.Data.Migrations
 {
     [DbContext(typeof(SchedulingDbContext))]
-    [Migration("20261130193822_Initial")]
+    [Migration("20261130194405_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -101,6 +101,9 @@ namespace Ksst.Scheduling.Data.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("NominationId");
 

@@ -52,6 +52,7 @@ namespace Ksst.Scheduling.Data.Migrations
                     BatchId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Country = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", nullable: false),
+                    StatusChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     NominatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
