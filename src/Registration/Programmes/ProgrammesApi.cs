@@ -66,8 +66,7 @@ internal sealed class ProgrammesApi(RegistrationDbContext db, SqliteWriteGate ga
 
     public override async Task<Api.Batch> UpdateBatch(UpdateBatchRequest request, ServerCallContext context)
     {
-        var violations = BatchRules.Check(request.Batch);
-        violations.ThrowIfAny();
+        BatchRules.Check(request.Batch).ThrowIfAny();
         using var _ = await gate.EnterAsync(context.CancellationToken);
         var batch = await FindBatchAsync(request.Batch.BatchId, context);
         if (!BatchLifecycle.IsPlanEditable(batch.Status))

@@ -62,14 +62,7 @@ internal sealed partial class SchedulingApi
     public override async Task<Api.Session> RescheduleSession(RescheduleSessionRequest request, ServerCallContext context)
     {
         var id = RequestFields.RequireId(request.SessionId, "session_id");
-        var violations = new FieldViolations()
-            .AddIf(request.Start is null, "start", "Required.")
-            .AddIf(request.End is null, "end", "Required.");
-        if (request.Start is not null && request.End is not null && request.End.ToDateTimeOffset() <= request.Start.ToDateTimeOffset())
-        {
-            violations.Add("end", "Must be after the start.");
-        }
-        violations.ThrowIfAny();
+        new FieldViolations().CheckTimes(request.Start, request.End).ThrowIfAny();
         var ct = context.CancellationToken;
         using var _ = await gate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

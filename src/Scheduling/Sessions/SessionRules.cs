@@ -1,3 +1,4 @@
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Ksst.ServiceDefaults.Errors;
 using Api = Ksst.Contracts.Scheduling.V1;
 
@@ -18,13 +19,20 @@ public static class SessionRules
             .AddIf(session.Kind == Api.SessionKind.Unspecified || !Enum.IsDefined(session.Kind), "session.kind", "Required: a SessionKind.")
             .AddIf(string.IsNullOrWhiteSpace(session.Title), "session.title", "Required.")
             .AddIf(string.IsNullOrWhiteSpace(session.VenueId), "session.venue_id", "Required.")
-            .AddIf(session.Start is null, "session.start", "Required.")
-            .AddIf(session.End is null, "session.end", "Required.")
             .AddIf(session.Kind == Api.SessionKind.Travel && string.IsNullOrWhiteSpace(session.FromCity), "session.from_city", "Required for travel.")
             .AddIf(session.SessionId.Length > 0 && !Guid.TryParse(session.SessionId, out _), "session.session_id", "Must be a UUID.");
-        if (session.Start is not null && session.End is not null && session.End.ToDateTimeOffset() <= session.Start.ToDateTimeOffset())
+        return violations.CheckTimes(session.Start, session.End, "session.");
+    }
+
+    /// <summary>Start and end are required, and the end comes after the start.</summary>
+    public static FieldViolations CheckTimes(this FieldViolations violations, Timestamp? start, Timestamp? end, string prefix = "")
+    {
+        violations
+            .AddIf(start is null, prefix + "start", "Required.")
+            .AddIf(end is null, prefix + "end", "Required.");
+        if (start is not null && end is not null && end.ToDateTimeOffset() <= start.ToDateTimeOffset())
         {
-            violations.Add("session.end", "Must be after the start.");
+            violations.Add(prefix + "end", "Must be after the start.");
         }
         return violations;
     }
