@@ -12,6 +12,7 @@ var registration = builder.AddService<Projects.Registration>("registration")
 
 builder.AddService<Projects.Scheduling>("scheduling")
     .WithReference(infra.Messaging).WaitFor(infra.Messaging)
+    .WithReference(infra.Cache).WaitFor(infra.Cache)
     .WithReference(registration).WaitFor(registration);
 
 builder.AddService<Projects.Notifications>("notifications")

@@ -1,7 +1,14 @@
 using Ksst.Outbox;
+using Ksst.Scheduling.Agenda;
 using Ksst.Scheduling.Data;
+using Ksst.Scheduling.Demo;
 using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using StackExchange.Redis;
+using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
+using ProgrammesClient = Ksst.Contracts.Registration.V1.Programmes.ProgrammesClient;
 
 namespace Ksst.Scheduling;
 
@@ -14,15 +21,27 @@ internal static class SchedulingServiceExtensions
         builder.Services.AddSingleton(TravelMatrix.WestJava());
         builder.AddGrpcApi("KSST Scheduling");
         builder.AddServiceDatabase<SchedulingDbContext>("scheduling-db");
+        builder.Services.AddSingleton<IDatabaseSeeder<SchedulingDbContext>, TimetableDemoSeeder>();
         builder.AddServiceMessaging("scheduling", bus =>
         {
             bus.AddConsumer<ParticipantNominatedConsumer>();
+            bus.AddConsumer<ParticipantWaitlistedConsumer>();
             bus.AddConsumer<ParticipantAcceptedConsumer>();
             bus.AddConsumer<ParticipantPromotedConsumer>();
             bus.AddConsumer<ParticipantConfirmedConsumer>();
+            bus.AddConsumer<ParticipantAttendedConsumer>();
             bus.AddConsumer<ParticipantWithdrawnConsumer>();
             bus.AddConsumer<ParticipantRejectedConsumer>();
         });
+
+        builder.Services.AddServiceGrpcClient<ProgrammesClient>("registration");
+        builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
+        builder.Services.AddSingleton<TimetableCache>();
+        builder.Services.AddScoped<TimetableChecks>();
+        builder.Services.AddScoped<RosterReconciler>();
+        builder.Services.AddOptions<RosterReconciliationOptions>().Bind(builder.Configuration.GetSection("Scheduling:RosterReconciliation"));
+        builder.Services.AddHostedService<RosterReconciliation>();
+        builder.AddTimetableViews();
         return builder;
     }
 
@@ -31,5 +50,21 @@ internal static class SchedulingServiceExtensions
         app.MapGrpcApi();
         app.MapGrpcService<SchedulingApi>();
         return app;
+    }
+
+    /// <summary>Agenda and itineraries through HybridCache, with Redis ("cache") as its second level.</summary>
+    private static void AddTimetableViews(this WebApplicationBuilder builder)
+    {
+        builder.AddRedisClient("cache");
+        builder.Services.AddStackExchangeRedisCache(_ => { });
+        builder.Services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((options, services) =>
+        {
+            options.InstanceName = "ksst:";
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
+        });
+        builder.Services.AddHybridCache(options => options.MaximumPayloadBytes = 16 * 1024 * 1024)
+            .AddSerializerFactory<ProtobufCacheSerializerFactory>();
+        builder.Services.AddSingleton<CacheMetrics>();
+        builder.Services.AddScoped<TimetableViews>();
     }
 }

@@ -1,11 +1,12 @@
 using Ksst.Outbox;
+using Ksst.Scheduling.Groups;
 using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Scheduling.Data;
 
-/// <summary>Scheduling's own database: the roster, the outbox and the inbox.</summary>
+/// <summary>Scheduling's own database: roster, groups, venues, speakers, sessions, outbox and inbox.</summary>
 public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : DbContext(options)
 {
     /// <summary>Participants per batch.</summary>
@@ -13,6 +14,12 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
 
     /// <summary>Places sessions happen in.</summary>
     public DbSet<Venue> Venues => Set<Venue>();
+
+    /// <summary>Hosts and speakers.</summary>
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+
+    /// <summary>Groups of the batches.</summary>
+    public DbSet<Group> Groups => Set<Group>();
 
     /// <summary>Timetable entries of the batches.</summary>
     public DbSet<Session> Sessions => Set<Session>();
@@ -28,11 +35,24 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             e.HasKey(r => r.NominationId);
             e.Property(r => r.BatchId).HasMaxLength(64);
             e.HasIndex(r => new { r.BatchId, r.NominatedAt });
+            e.Property(r => r.Group).HasMaxLength(16);
         });
         modelBuilder.Entity<Venue>(e =>
         {
             e.ToTable("venues");
             e.Property(v => v.Id).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Speaker>(e =>
+        {
+            e.ToTable("speakers");
+            e.Property(v => v.Id).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Group>(e =>
+        {
+            e.ToTable("groups");
+            e.HasKey(g => new { g.BatchId, g.Name });
+            e.Property(g => g.BatchId).HasMaxLength(64);
+            e.Property(g => g.Name).HasMaxLength(16);
         });
         modelBuilder.Entity<Session>(e =>
         {

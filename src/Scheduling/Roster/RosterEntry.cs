@@ -12,12 +12,37 @@ public sealed class RosterEntry
     /// <summary>ISO alpha-2 code of the nominating country.</summary>
     public required string Country { get; init; }
 
-    /// <summary>The status last heard, e.g. "Nominated".</summary>
+    /// <summary>The status last heard, one of <see cref="RosterStatus"/>.</summary>
     public required string Status { get; set; }
 
-    /// <summary>When the status last changed in Registration (from the event); older events are ignored.</summary>
+    /// <summary>When the status last changed in Registration; older news is ignored.</summary>
     public DateTimeOffset StatusChangedAt { get; set; }
 
     /// <summary>When the nomination happened (from the event).</summary>
     public DateTimeOffset NominatedAt { get; init; }
+
+    /// <summary>The participant's group in the batch, if any; only confirmed participants have one.</summary>
+    public string? Group { get; set; }
+
+    /// <summary>
+    /// Takes <paramref name="status"/> as of <paramref name="changedAt"/> unless the entry already
+    /// knows a later change. Two changes at the same instant (a nomination admitted on arrival)
+    /// resolve to the later step of the lifecycle. A participant who is no longer confirmed
+    /// leaves their group.
+    /// </summary>
+    /// <returns>True when the entry changed.</returns>
+    public bool Apply(string status, DateTimeOffset changedAt)
+    {
+        if (changedAt < StatusChangedAt || (changedAt == StatusChangedAt && RosterStatus.Step(status) <= RosterStatus.Step(Status)))
+        {
+            return false;
+        }
+        Status = status;
+        StatusChangedAt = changedAt;
+        if (!RosterStatus.IsConfirmed(status))
+        {
+            Group = null;
+        }
+        return true;
+    }
 }

@@ -1,63 +1,74 @@
 using Ksst.Contracts.Events;
 using Ksst.Outbox;
+using Ksst.Scheduling.Agenda;
 using Ksst.Scheduling.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Scheduling.Roster;
 
 /// <summary>
-/// Keeps a roster entry's status in step with Registration's decisions, once per event. An entry
-/// whose ParticipantNominated was missed is created from the later event; an event older than
-/// the entry's last change (redelivered or overtaken) changes nothing.
+/// Keeps the roster in step with Registration's decisions, once per event. An entry whose
+/// earlier events were missed is created from a later one; an event older than the entry's
+/// last change (redelivered or overtaken) changes nothing.
 /// </summary>
-internal abstract class RosterStatusConsumer<TEvent>(SchedulingDbContext db, TimeProvider clock, string status)
+internal abstract class RosterStatusConsumer<TEvent>(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock, string status)
     : IConsumer<TEvent> where TEvent : class, INominationEvent
 {
+    private const string Consumer = "scheduling.roster";
+
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var message = context.Message;
         var ct = context.CancellationToken;
-        var consumer = $"scheduling.roster.{status.ToLowerInvariant()}";
-        if (await db.AlreadyProcessedAsync(message.EventId, consumer, ct))
+        bool changed;
+        using (await gate.EnterAsync(ct))
         {
-            return;
-        }
-        var entry = await db.Roster.SingleOrDefaultAsync(r => r.NominationId == message.NominationId, ct);
-        if (entry is null)
-        {
-            db.Roster.Add(new RosterEntry
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.AlreadyProcessedAsync(message.EventId, Consumer, ct))
             {
-                NominationId = message.NominationId, BatchId = message.BatchId, Country = message.Country,
-                Status = status, NominatedAt = message.OccurredAt, StatusChangedAt = message.OccurredAt,
-            });
+                return;
+            }
+            changed = await new RosterBook(db).RecordAsync(
+                new RosterNews(message.NominationId, message.BatchId, message.Country, status, message.OccurredAt, message.OccurredAt), ct);
+            db.MarkProcessed(message.EventId, Consumer, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
-        else if (message.OccurredAt >= entry.StatusChangedAt)
+        if (changed)
         {
-            entry.Status = status;
-            entry.StatusChangedAt = message.OccurredAt;
+            await views.InvalidateAsync(message.BatchId, ct);
         }
-        db.MarkProcessed(message.EventId, consumer, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
     }
 }
 
+/// <summary>A participant was nominated.</summary>
+internal sealed class ParticipantNominatedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
+    : RosterStatusConsumer<ParticipantNominated>(db, gate, views, clock, RosterStatus.Nominated);
+
+/// <summary>A participant was put on the waitlist.</summary>
+internal sealed class ParticipantWaitlistedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
+    : RosterStatusConsumer<ParticipantWaitlisted>(db, gate, views, clock, RosterStatus.Waitlisted);
+
 /// <summary>A participant was accepted.</summary>
-internal sealed class ParticipantAcceptedConsumer(SchedulingDbContext db, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantAccepted>(db, clock, "Accepted");
+internal sealed class ParticipantAcceptedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
+    : RosterStatusConsumer<ParticipantAccepted>(db, gate, views, clock, RosterStatus.Accepted);
 
 /// <summary>A waitlisted participant was promoted into a seat.</summary>
-internal sealed class ParticipantPromotedConsumer(SchedulingDbContext db, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantPromotedFromWaitlist>(db, clock, "Accepted");
+internal sealed class ParticipantPromotedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
+    : RosterStatusConsumer<ParticipantPromotedFromWaitlist>(db, gate, views, clock, RosterStatus.Accepted);
 
-/// <summary>A participant confirmed.</summary>
-internal sealed class ParticipantConfirmedConsumer(SchedulingDbContext db, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantConfirmed>(db, clock, "Confirmed");
+/// <summary>A participant confirmed; they join a group when the batch has groups.</summary>
+internal sealed class ParticipantConfirmedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
+    : RosterStatusConsumer<ParticipantConfirmed>(db, gate, views, clock, RosterStatus.Confirmed);
 
-/// <summary>A participant withdrew: they leave the roster's active participants.</summary>
-internal sealed class ParticipantWithdrawnConsumer(SchedulingDbContext db, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantWithdrawn>(db, clock, "Withdrawn");
+/// <summary>A participant took part.</summary>
+internal sealed class ParticipantAttendedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
+    : RosterStatusConsumer<ParticipantAttended>(db, gate, views, clock, RosterStatus.Attended);
+
+/// <summary>A participant withdrew: they leave their group and every itinerary.</summary>
+internal sealed class ParticipantWithdrawnConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
+    : RosterStatusConsumer<ParticipantWithdrawn>(db, gate, views, clock, RosterStatus.Withdrawn);
 
 /// <summary>A participant was rejected (after holding a seat, or not).</summary>
-internal sealed class ParticipantRejectedConsumer(SchedulingDbContext db, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantRejected>(db, clock, "Rejected");
+internal sealed class ParticipantRejectedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
+    : RosterStatusConsumer<ParticipantRejected>(db, gate, views, clock, RosterStatus.Rejected);

@@ -18,45 +18,34 @@ internal sealed partial class SchedulingApi
     {
         SessionRules.Check(request.Session).ThrowIfAny();
         var ct = context.CancellationToken;
-        using var _ = await gate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var proposal = request.Session;
-        var session = new Session
+        var session = request.Session.ToSession(Guid.CreateVersion7());
+        Venue venue;
+        using (await gate.EnterAsync(ct))
         {
-            Id = Guid.CreateVersion7(),
-            BatchId = proposal.BatchId,
-            Kind = (int)proposal.Kind,
-            Title = proposal.Title.Trim(),
-            Description = proposal.Description.Trim(),
-            VenueId = proposal.VenueId,
-            Speakers = proposal.Speakers.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList(),
-            Start = proposal.Start.ToDateTimeOffset(),
-            End = proposal.End.ToDateTimeOffset(),
-            Groups = proposal.Groups.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct().ToList(),
-            FromCity = proposal.Kind == Api.SessionKind.Travel ? proposal.FromCity.Trim() : null,
-        };
-        var venue = await RequireVenueAsync(session.VenueId, ct);
-        await EnsureFitsAsync(session, venue.City, ct);
-
-        db.Sessions.Add(session);
-        var now = clock.GetUtcNow();
-        db.AddEvent(new SessionScheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, session.Start, session.End, await AudienceOfAsync(session, ct)));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            venue = await RequireVenueAsync(session.VenueId, ct);
+            await EnsureFitsAsync(session, venue, ct);
+            db.Sessions.Add(session);
+            var now = clock.GetUtcNow();
+            db.AddEvent(new SessionScheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, session.Start, session.End,
+                await checks.AudienceOfAsync(session.BatchId, session.Groups, ct)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            checks.Committed(session, venue);
+        }
+        await views.InvalidateAsync(session.BatchId, ct);
         return session.ToApi(venue.City);
     }
 
     public override async Task<CheckSessionResponse> CheckSession(CheckSessionRequest request, ServerCallContext context)
     {
         SessionRules.Check(request.Session).ThrowIfAny();
+        var ct = context.CancellationToken;
         var proposal = request.Session;
-        var venue = await RequireVenueAsync(proposal.VenueId, context.CancellationToken);
-        var planned = new PlannedSession(
-            proposal.SessionId.Length > 0 ? Guid.Parse(proposal.SessionId) : Guid.NewGuid(), proposal.Title, proposal.VenueId, venue.City,
-            proposal.Start.ToDateTimeOffset(), proposal.End.ToDateTimeOffset(), [.. proposal.Speakers], [.. proposal.Groups],
-            proposal.Kind == Api.SessionKind.Travel ? proposal.FromCity : null);
-        var index = await LoadTimetableAsync(proposal.BatchId, context.CancellationToken);
-        return new CheckSessionResponse { Conflicts = { index.Check(planned).Select(c => c.ToApi()) } };
+        var session = proposal.ToSession(proposal.SessionId.Length > 0 ? Guid.Parse(proposal.SessionId) : Guid.NewGuid());
+        var venue = await RequireVenueAsync(session.VenueId, ct);
+        var conflicts = await checks.CheckAsync(session, venue, ct);
+        return new CheckSessionResponse { Conflicts = { conflicts.Select(c => c.ToApi()) } };
     }
 
     public override async Task<Api.Session> RescheduleSession(RescheduleSessionRequest request, ServerCallContext context)
@@ -64,23 +53,30 @@ internal sealed partial class SchedulingApi
         var id = RequestFields.RequireId(request.SessionId, "session_id");
         new FieldViolations().CheckTimes(request.Start, request.End).ThrowIfAny();
         var ct = context.CancellationToken;
-        using var _ = await gate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var session = await RequireSessionAsync(id, ct);
-        var (oldStart, oldEnd) = (session.Start, session.End);
-        session.Start = request.Start!.ToDateTimeOffset();
-        session.End = request.End!.ToDateTimeOffset();
-        if (request.VenueId.Length > 0)
+        Session session;
+        Venue venue;
+        using (await gate.EnterAsync(ct))
         {
-            session.VenueId = request.VenueId;
-        }
-        var venue = await RequireVenueAsync(session.VenueId, ct);
-        await EnsureFitsAsync(session, venue.City, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            session = await RequireSessionAsync(id, ct);
+            var (oldStart, oldEnd) = (session.Start, session.End);
+            session.Start = request.Start!.ToDateTimeOffset();
+            session.End = request.End!.ToDateTimeOffset();
+            if (request.VenueId.Length > 0)
+            {
+                session.VenueId = request.VenueId;
+            }
+            venue = await RequireVenueAsync(session.VenueId, ct);
+            await EnsureFitsAsync(session, venue, ct);
 
-        var now = clock.GetUtcNow();
-        db.AddEvent(new SessionRescheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, oldStart, oldEnd, session.Start, session.End, await AudienceOfAsync(session, ct)));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            var now = clock.GetUtcNow();
+            db.AddEvent(new SessionRescheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, oldStart, oldEnd, session.Start, session.End,
+                await checks.AudienceOfAsync(session.BatchId, session.Groups, ct)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            checks.Committed(session, venue);
+        }
+        await views.InvalidateAsync(session.BatchId, ct);
         return session.ToApi(venue.City);
     }
 
@@ -88,16 +84,23 @@ internal sealed partial class SchedulingApi
     {
         var id = RequestFields.RequireId(request.SessionId, "session_id");
         var ct = context.CancellationToken;
-        using var _ = await gate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var session = await RequireSessionAsync(id, ct);
-        session.Cancelled = true;
-        session.CancelReason = request.Reason.Trim();
-        var now = clock.GetUtcNow();
-        db.AddEvent(new SessionCancelled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, session.Start, await AudienceOfAsync(session, ct)));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        var venue = await db.Venues.AsNoTracking().SingleAsync(v => v.Id == session.VenueId, ct);
+        Session session;
+        Venue venue;
+        using (await gate.EnterAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            session = await RequireSessionAsync(id, ct);
+            session.Cancelled = true;
+            session.CancelReason = request.Reason.Trim();
+            var now = clock.GetUtcNow();
+            db.AddEvent(new SessionCancelled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, session.Start,
+                await checks.AudienceOfAsync(session.BatchId, session.Groups, ct)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            venue = await RequireVenueAsync(session.VenueId, ct);
+            checks.Committed(session, venue);
+        }
+        await views.InvalidateAsync(session.BatchId, ct);
         return session.ToApi(venue.City);
     }
 
@@ -111,34 +114,17 @@ internal sealed partial class SchedulingApi
         return new ListSessionsResponse { Sessions = { sessions.Select(s => s.ToApi(cities.GetValueOrDefault(s.VenueId, ""))) } };
     }
 
-    /// <summary>Throws FAILED_PRECONDITION with one violation per conflicting session.</summary>
-    private async Task EnsureFitsAsync(Session session, string city, CancellationToken ct)
+    /// <summary>Throws FAILED_PRECONDITION with one violation per conflict.</summary>
+    private async Task EnsureFitsAsync(Session session, Venue venue, CancellationToken ct)
     {
-        var conflicts = (await LoadTimetableAsync(session.BatchId, ct)).Check(session.ToPlanned(city));
+        var conflicts = await checks.CheckAsync(session, venue, ct);
         if (conflicts.Count > 0)
         {
             throw RpcErrors.FailedPrecondition(
-                conflicts.Select(c => (c.ToApi().Kind, $"sessions/{c.With}", c.Detail)),
-                $"'{session.Title}' conflicts with {conflicts.Select(c => c.With).Distinct().Count()} session(s) of the timetable.");
+                conflicts.Select(c => (c.ToApi().Kind, c.Subject, c.Detail)),
+                $"'{session.Title}' does not fit the timetable: {conflicts.Count} conflict(s).");
         }
     }
-
-    private async Task<TimetableIndex> LoadTimetableAsync(string batchId, CancellationToken ct)
-    {
-        var cities = await db.Venues.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.City, ct);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.BatchId == batchId && !s.Cancelled).ToListAsync(ct);
-        var index = new TimetableIndex(travel);
-        foreach (var s in sessions)
-        {
-            index.Put(s.ToPlanned(cities.GetValueOrDefault(s.VenueId, "")));
-        }
-        return index;
-    }
-
-    private async Task<IReadOnlyList<Guid>> AudienceOfAsync(Session session, CancellationToken ct) =>
-        session.Groups.Count > 0
-            ? [] // Group membership comes with groups (issue 5, item 4).
-            : await db.Roster.AsNoTracking().Where(r => r.BatchId == session.BatchId && r.Status != "Withdrawn").Select(r => r.NominationId).ToListAsync(ct);
 
     private async Task<Venue> RequireVenueAsync(string venueId, CancellationToken ct) =>
         await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == venueId, ct) ?? throw RpcErrors.NotFound("venue", venueId);

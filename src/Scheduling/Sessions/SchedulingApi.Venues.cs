@@ -18,22 +18,25 @@ internal sealed partial class SchedulingApi
             ? new FieldViolations().Add("venue", "Required.")
             : new FieldViolations()
                 .AddIf(string.IsNullOrWhiteSpace(v.VenueId), "venue.venue_id", "Required.")
+                .AddIf(v.VenueId.Trim().Length > 64, "venue.venue_id", "At most 64 characters.")
                 .AddIf(string.IsNullOrWhiteSpace(v.Name), "venue.name", "Required.")
                 .AddIf(string.IsNullOrWhiteSpace(v.City), "venue.city", "Required.")
                 .AddIf(v.Capacity < 1, "venue.capacity", "At least 1.")
                 .AddIf(v.TimeZone.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(v.TimeZone, out _), "venue.time_zone", "An IANA time zone, e.g. \"Asia/Jakarta\".")).ThrowIfAny();
-        using var writing = await gate.EnterAsync(context.CancellationToken);
-        if (await db.Venues.AnyAsync(x => x.Id == v!.VenueId, context.CancellationToken))
-        {
-            throw RpcErrors.AlreadyExists("venue", v!.VenueId, $"Venue {v.VenueId} already exists.");
-        }
         var venue = new Venue
         {
             Id = v!.VenueId.Trim(), Name = v.Name.Trim(), Kind = v.Kind.Trim(), City = v.City.Trim(), Address = v.Address.Trim(),
             Capacity = v.Capacity, TimeZone = v.TimeZone.Length > 0 ? v.TimeZone : "Asia/Jakarta",
         };
-        db.Venues.Add(venue);
-        await db.SaveChangesAsync(context.CancellationToken);
+        using (await gate.EnterAsync(context.CancellationToken))
+        {
+            if (await db.Venues.AnyAsync(x => x.Id == venue.Id, context.CancellationToken))
+            {
+                throw RpcErrors.AlreadyExists("venue", venue.Id, $"Venue {venue.Id} already exists.");
+            }
+            db.Venues.Add(venue);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
         return venue.ToApi();
     }
 

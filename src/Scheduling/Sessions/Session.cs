@@ -21,8 +21,14 @@ public sealed class Session
     /// <summary>Where.</summary>
     public required string VenueId { get; set; }
 
-    /// <summary>Hosts and speakers.</summary>
+    /// <summary>The host (a speaker id), if any.</summary>
+    public string? HostId { get; set; }
+
+    /// <summary>Speakers (speaker ids).</summary>
     public List<string> Speakers { get; set; } = [];
+
+    /// <summary>Most participants the session takes; 0 means the venue's capacity.</summary>
+    public int Capacity { get; set; }
 
     /// <summary>Start (UTC).</summary>
     public DateTimeOffset Start { get; set; }
@@ -43,5 +49,8 @@ public sealed class Session
     public string CancelReason { get; set; } = "";
 
     /// <summary>The form the timetable checks use.</summary>
-    public PlannedSession ToPlanned(string city) => new(Id, Title, VenueId, city, Start, End, Speakers, Groups, FromCity);
+    public PlannedSession ToPlanned(string city) => new(Id, Title, VenueId, city, Start, End, People, Groups, FromCity);
+
+    /// <summary>The host and speakers: everyone who leads it.</summary>
+    public IReadOnlyList<string> People => HostId is null ? Speakers : [HostId, .. Speakers.Where(s => s != HostId)];
 }

@@ -14,7 +14,9 @@ internal static class SessionMapping
         Title = s.Title,
         Description = s.Description,
         VenueId = s.VenueId,
+        HostId = s.HostId ?? "",
         Speakers = { s.Speakers },
+        Capacity = s.Capacity,
         Start = Timestamp.FromDateTimeOffset(s.Start),
         End = Timestamp.FromDateTimeOffset(s.End),
         Groups = { s.Groups },
@@ -22,6 +24,26 @@ internal static class SessionMapping
         Cancelled = s.Cancelled,
         City = city,
     };
+
+    /// <summary>A session as proposed, with <paramref name="id"/>; names and lists trimmed.</summary>
+    public static Session ToSession(this Api.Session proposal, Guid id) => new()
+    {
+        Id = id,
+        BatchId = proposal.BatchId,
+        Kind = (int)proposal.Kind,
+        Title = proposal.Title.Trim(),
+        Description = proposal.Description.Trim(),
+        VenueId = proposal.VenueId.Trim(),
+        HostId = proposal.HostId.Trim() is { Length: > 0 } host ? host : null,
+        Speakers = Clean(proposal.Speakers),
+        Capacity = proposal.Capacity,
+        Start = proposal.Start.ToDateTimeOffset(),
+        End = proposal.End.ToDateTimeOffset(),
+        Groups = Clean(proposal.Groups),
+        FromCity = proposal.Kind == Api.SessionKind.Travel ? proposal.FromCity.Trim() : null,
+    };
+
+    public static Api.Speaker ToApi(this Speaker s) => new() { SpeakerId = s.Id, Name = s.Name, Institution = s.Institution };
 
     public static Api.Venue ToApi(this Venue v) => new()
     {
@@ -35,9 +57,15 @@ internal static class SessionMapping
             ConflictKind.VenueOverlap => "VENUE_OVERLAP",
             ConflictKind.SpeakerOverlap => "SPEAKER_OVERLAP",
             ConflictKind.AudienceOverlap => "AUDIENCE_OVERLAP",
-            _ => "TRAVEL_TIME",
+            ConflictKind.TravelTime => "TRAVEL_TIME",
+            ConflictKind.OutsideBatchDates => "OUTSIDE_BATCH_DATES",
+            _ => "OVER_CAPACITY",
         },
-        SessionId = c.With.ToString(),
+        SessionId = c.Resource is null ? c.With.ToString() : "",
         Description = c.Detail,
+        Subject = c.Subject,
     };
+
+    private static List<string> Clean(IEnumerable<string> names) =>
+        names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 }

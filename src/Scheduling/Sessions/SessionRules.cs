@@ -20,7 +20,9 @@ public static class SessionRules
             .AddIf(string.IsNullOrWhiteSpace(session.Title), "session.title", "Required.")
             .AddIf(string.IsNullOrWhiteSpace(session.VenueId), "session.venue_id", "Required.")
             .AddIf(session.Kind == Api.SessionKind.Travel && string.IsNullOrWhiteSpace(session.FromCity), "session.from_city", "Required for travel.")
-            .AddIf(session.SessionId.Length > 0 && !Guid.TryParse(session.SessionId, out _), "session.session_id", "Must be a UUID.");
+            .AddIf(session.SessionId.Length > 0 && !Guid.TryParse(session.SessionId, out _), "session.session_id", "Must be a UUID.")
+            .AddIf(session.Capacity < 0, "session.capacity", "0 (the venue's capacity) or more.")
+            .AddIf(session.Groups.Any(g => g.Trim().Length is 0 or > 16), "session.groups", "Group names are 1 to 16 characters.");
         return violations.CheckTimes(session.Start, session.End, "session.");
     }
 

@@ -8,4 +8,15 @@ public static class RequestFields
         Guid.TryParse(value, out var id)
             ? id
             : throw RpcErrors.InvalidArgument(field, string.IsNullOrEmpty(value) ? "Required." : "Must be a UUID.");
+
+    /// <summary>
+    /// Parses a UUID field; throws INVALID_ARGUMENT naming it together with every violation
+    /// already collected in <paramref name="violations"/>.
+    /// </summary>
+    public static Guid RequireId(string value, string field, FieldViolations violations)
+    {
+        var valid = Guid.TryParse(value, out var id);
+        violations.AddIf(!valid, field, string.IsNullOrEmpty(value) ? "Required." : "Must be a UUID.").ThrowIfAny();
+        return id;
+    }
 }

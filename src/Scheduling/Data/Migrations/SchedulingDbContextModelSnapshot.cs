@@ -77,6 +77,21 @@ namespace Ksst.Scheduling.Data.Migrations
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Ksst.Scheduling.Groups.Group", b =>
+                {
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BatchId", "Name");
+
+                    b.ToTable("groups", (string)null);
+                });
+
             modelBuilder.Entity("Ksst.Scheduling.Roster.RosterEntry", b =>
                 {
                     b.Property<Guid>("NominationId")
@@ -90,6 +105,10 @@ namespace Ksst.Scheduling.Data.Migrations
 
                     b.Property<string>("Country")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("NominatedAt")
@@ -127,6 +146,9 @@ namespace Ksst.Scheduling.Data.Migrations
                     b.Property<bool>("Cancelled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -139,6 +161,9 @@ namespace Ksst.Scheduling.Data.Migrations
 
                     b.PrimitiveCollection<string>("Groups")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -166,6 +191,25 @@ namespace Ksst.Scheduling.Data.Migrations
                     b.HasIndex("BatchId", "Start");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Ksst.Scheduling.Sessions.Speaker", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("speakers", (string)null);
                 });
 
             modelBuilder.Entity("Ksst.Scheduling.Sessions.Venue", b =>

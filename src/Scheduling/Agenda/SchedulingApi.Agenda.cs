@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using Google.Api;
+using Google.Protobuf;
+using Grpc.Core;
+using Ksst.Contracts.Scheduling.V1;
+using Ksst.Scheduling.Agenda;
+using Ksst.ServiceDefaults.Errors;
+using Api = Ksst.Contracts.Scheduling.V1;
+
+namespace Ksst.Scheduling;
+
+/// <summary>The Scheduling gRPC service; this part: the agenda, itineraries and their calendars.</summary>
+internal sealed partial class SchedulingApi
+{
+    private const string CalendarContentType = "text/calendar; charset=utf-8";
+
+    public override async Task<Api.Agenda> GetAgenda(GetAgendaRequest request, ServerCallContext context)
+    {
+        new FieldViolations()
+            .AddIf(string.IsNullOrWhiteSpace(request.BatchId), "batch_id", "Required.")
+            .AddIf(request.Date.Length > 0 && !DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                "date", "A date as YYYY-MM-DD.")
+            .ThrowIfAny();
+        var agenda = await views.AgendaAsync(request.BatchId, context.CancellationToken);
+        return request.Date.Length == 0
+            ? agenda
+            : new Api.Agenda { BatchId = agenda.BatchId, Days = { agenda.Days.Where(d => d.Date == request.Date) } };
+    }
+
+    public override async Task<Itinerary> GetItinerary(GetItineraryRequest request, ServerCallContext context) =>
+        await ItineraryOfAsync(request.BatchId, request.NominationId, context.CancellationToken);
+
+    public override async Task<HttpBody> GetAgendaCalendar(GetAgendaCalendarRequest request, ServerCallContext context)
+    {
+        RequireBatchId(request.BatchId);
+        var agenda = await views.AgendaAsync(request.BatchId, context.CancellationToken);
+        return Calendar($"KSST {request.BatchId}", agenda.Days);
+    }
+
+    public override async Task<HttpBody> GetItineraryCalendar(GetItineraryCalendarRequest request, ServerCallContext context)
+    {
+        var itinerary = await ItineraryOfAsync(request.BatchId, request.NominationId, context.CancellationToken);
+        return Calendar($"KSST {request.BatchId} itinerary", itinerary.Days);
+    }
+
+    private async Task<Itinerary> ItineraryOfAsync(string batchId, string nominationId, CancellationToken ct)
+    {
+        var violations = new FieldViolations().AddIf(string.IsNullOrWhiteSpace(batchId), "batch_id", "Required.");
+        var id = RequestFields.RequireId(nominationId, "nomination_id", violations);
+        return await views.ItineraryAsync(batchId, id, ct)
+            ?? throw RpcErrors.NotFound("roster entry", $"batches/{batchId}/roster/{id}");
+    }
+
+    private HttpBody Calendar(string name, IEnumerable<AgendaDay> days) => new()
+    {
+        ContentType = CalendarContentType,
+        Data = ByteString.CopyFrom(CalendarFeed.Write(name, days.SelectMany(d => d.Items).ToList(), clock.GetUtcNow()), Encoding.UTF8),
+    };
+}

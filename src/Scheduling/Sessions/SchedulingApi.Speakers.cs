@@ -1,0 +1,38 @@
+using Grpc.Core;
+using Ksst.Contracts.Scheduling.V1;
+using Ksst.Scheduling.Sessions;
+using Ksst.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+using Api = Ksst.Contracts.Scheduling.V1;
+using Speaker = Ksst.Scheduling.Sessions.Speaker;
+
+namespace Ksst.Scheduling;
+
+/// <summary>The Scheduling gRPC service; this part: hosts and speakers.</summary>
+internal sealed partial class SchedulingApi
+{
+    public override async Task<Api.Speaker> CreateSpeaker(CreateSpeakerRequest request, ServerCallContext context)
+    {
+        var s = request.Speaker;
+        (s is null
+            ? new FieldViolations().Add("speaker", "Required.")
+            : new FieldViolations()
+                .AddIf(string.IsNullOrWhiteSpace(s.SpeakerId), "speaker.speaker_id", "Required.")
+                .AddIf(s.SpeakerId.Trim().Length > 64, "speaker.speaker_id", "At most 64 characters.")
+                .AddIf(string.IsNullOrWhiteSpace(s.Name), "speaker.name", "Required.")).ThrowIfAny();
+        var speaker = new Speaker { Id = s!.SpeakerId.Trim(), Name = s.Name.Trim(), Institution = s.Institution.Trim() };
+        using (await gate.EnterAsync(context.CancellationToken))
+        {
+            if (await db.Speakers.AnyAsync(x => x.Id == speaker.Id, context.CancellationToken))
+            {
+                throw RpcErrors.AlreadyExists("speaker", speaker.Id, $"Speaker {speaker.Id} already exists.");
+            }
+            db.Speakers.Add(speaker);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        return speaker.ToApi();
+    }
+
+    public override async Task<ListSpeakersResponse> ListSpeakers(ListSpeakersRequest request, ServerCallContext context) =>
+        new() { Speakers = { (await db.Speakers.AsNoTracking().OrderBy(s => s.Name).ToListAsync(context.CancellationToken)).Select(s => s.ToApi()) } };
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Ksst.Contracts.Registration.V1;
+using Ksst.Scheduling.Data;
+using Ksst.Scheduling.Roster;
+using Ksst.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+using ProgrammesClient = Ksst.Contracts.Registration.V1.Programmes.ProgrammesClient;
+
+namespace Ksst.Scheduling.Sessions;
+
+/// <summary>
+/// Checks a proposed session against everything it must fit: the timetable (overlaps and travel
+/// time, through the cached index), the batch's dates (read from Registration over gRPC) and the
+/// capacity of its venue and of the session itself, given the audience Scheduling knows.
+/// Unknown speakers, groups or batches are NOT_FOUND.
+/// </summary>
+internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cache, ProgrammesClient registration)
+{
+    /// <summary>Every conflict of <paramref name="session"/> held at <paramref name="venue"/>.</summary>
+    public async Task<IReadOnlyList<Conflict>> CheckAsync(Session session, Venue venue, CancellationToken ct)
+    {
+        await RequireReferencesAsync(session, ct);
+        var window = await WindowOfAsync(session.BatchId, ct);
+        var planned = session.ToPlanned(venue.City);
+        var conflicts = new List<Conflict>(await cache.CheckAsync(session.BatchId, planned, LoadAsync(session.BatchId), ct));
+        if (window.Check(planned) is { } outside)
+        {
+            conflicts.Add(outside);
+        }
+        var audience = await AudienceOfAsync(session.BatchId, session.Groups, ct);
+        if (CapacityRule.Check(session.Title, audience.Count, venue, session.Capacity) is { } crowded)
+        {
+            conflicts.Add(crowded);
+        }
+        return conflicts;
+    }
+
+    /// <summary>
+    /// The participants (nominations) expected at a session for <paramref name="groups"/>: the
+    /// groups' members, or everyone holding a seat when it is for the whole batch.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> AudienceOfAsync(string batchId, IReadOnlyCollection<string> groups, CancellationToken ct) =>
+        groups.Count > 0
+            ? await db.Roster.AsNoTracking().Where(r => r.BatchId == batchId && r.Group != null && groups.Contains(r.Group)).Select(r => r.NominationId).ToListAsync(ct)
+            : await db.Roster.AsNoTracking().Where(r => r.BatchId == batchId && RosterStatus.Participating.Contains(r.Status)).Select(r => r.NominationId).ToListAsync(ct);
+
+    /// <summary>The batch's days, from Registration.</summary>
+    public async Task<BatchWindow> WindowOfAsync(string batchId, CancellationToken ct)
+    {
+        var batch = await registration.GetBatchAsync(new GetBatchRequest { BatchId = batchId }, cancellationToken: ct);
+        return new BatchWindow(
+            batch.BatchId,
+            DateOnly.ParseExact(batch.StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(batch.EndDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TimeZoneInfo.FindSystemTimeZoneById(batch.TimeZone));
+    }
+
+    /// <summary>Records a committed session in the cached index.</summary>
+    public void Committed(Session session, Venue venue)
+    {
+        if (session.Cancelled)
+        {
+            cache.Remove(session.BatchId, session.Id);
+        }
+        else
+        {
+            cache.Put(session.BatchId, session.ToPlanned(venue.City));
+        }
+    }
+
+    private async Task RequireReferencesAsync(Session session, CancellationToken ct)
+    {
+        var people = session.People;
+        var known = await db.Speakers.AsNoTracking().Where(s => people.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+        if (people.Except(known).FirstOrDefault() is { } unknownSpeaker)
+        {
+            throw RpcErrors.NotFound("speaker", unknownSpeaker);
+        }
+        var groups = await db.Groups.AsNoTracking().Where(g => g.BatchId == session.BatchId && session.Groups.Contains(g.Name)).Select(g => g.Name).ToListAsync(ct);
+        if (session.Groups.Except(groups).FirstOrDefault() is { } unknownGroup)
+        {
+            throw RpcErrors.NotFound("group", $"batches/{session.BatchId}/groups/{unknownGroup}");
+        }
+    }
+
+    private Func<CancellationToken, Task<IReadOnlyList<PlannedSession>>> LoadAsync(string batchId) => async ct =>
+    {
+        var cities = await db.Venues.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.City, ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.BatchId == batchId && !s.Cancelled).ToListAsync(ct);
+        return sessions.Select(s => s.ToPlanned(cities.GetValueOrDefault(s.VenueId, ""))).ToList();
+    };
+}

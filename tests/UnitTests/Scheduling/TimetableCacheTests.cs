@@ -1,0 +1,56 @@
+using Ksst.Scheduling.Sessions;
+
+namespace Ksst.UnitTests.Scheduling;
+
+/// <summary>The per-batch index stays in step with committed changes, even one made while it loads.</summary>
+public sealed class TimetableCacheTests
+{
+    private static readonly DateTimeOffset Nine = new(2018, 7, 18, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private static PlannedSession Class(string title, int hour) =>
+        new(Guid.NewGuid(), title, "hall", "Jakarta", Nine.AddHours(hour), Nine.AddHours(hour + 1), [], []);
+
+    [Fact]
+    public async Task A_change_committed_while_the_index_loads_is_not_lost()
+    {
+        var cache = new TimetableCache(TravelMatrix.WestJava());
+        var committedDuringLoad = Class("Export class", 0);
+        var loads = 0;
+        var database = new List<PlannedSession>();
+
+        var conflicts = await cache.CheckAsync("b", Class("Policy class", 0), async _ =>
+        {
+            var snapshot = database.ToList(); // Read before the commit below.
+            if (++loads == 1)
+            {
+                database.Add(committedDuringLoad);
+                cache.Put("b", committedDuringLoad);
+            }
+            await Task.Yield();
+            return snapshot;
+        }, CancellationToken.None);
+
+        Assert.Equal(2, loads);
+        Assert.Equal(committedDuringLoad.Id, Assert.Single(conflicts.Select(c => c.With).Distinct()));
+    }
+
+    [Fact]
+    public async Task Once_loaded_it_follows_puts_and_removes_without_reading_again()
+    {
+        var cache = new TimetableCache(TravelMatrix.WestJava());
+        var loads = 0;
+        Task<IReadOnlyList<PlannedSession>> Load(CancellationToken _)
+        {
+            loads++;
+            return Task.FromResult<IReadOnlyList<PlannedSession>>([]);
+        }
+
+        Assert.Empty(await cache.CheckAsync("b", Class("Policy class", 0), Load, CancellationToken.None));
+        var export = Class("Export class", 0);
+        cache.Put("b", export);
+        Assert.NotEmpty(await cache.CheckAsync("b", Class("Policy class", 0), Load, CancellationToken.None));
+        cache.Remove("b", export.Id);
+        Assert.Empty(await cache.CheckAsync("b", Class("Policy class", 0), Load, CancellationToken.None));
+        Assert.Equal(1, loads);
+    }
+}
