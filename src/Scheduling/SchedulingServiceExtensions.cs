@@ -59,7 +59,6 @@ internal static class SchedulingServiceExtensions
         builder.Services.AddStackExchangeRedisCache(_ => { });
         builder.Services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((options, services) =>
         {
-            options.InstanceName = "ksst:";
             options.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
         });
         builder.Services.AddHybridCache(options => options.MaximumPayloadBytes = 16 * 1024 * 1024)

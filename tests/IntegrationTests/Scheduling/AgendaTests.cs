@@ -1,5 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
+using Aspire.Hosting.Testing;
 using Ksst.Contracts.Scheduling.V1;
+using StackExchange.Redis;
 
 namespace Ksst.IntegrationTests.Scheduling;
 
@@ -24,6 +26,13 @@ public sealed class AgendaTests(StackFixture stack)
         var again = await _fixtures.Scheduling.GetItineraryAsync(request, deadline: Deadline);
         Assert.Equal("2027-03-02T09:00:00+07:00", Assert.Single(Assert.Single(first.Days).Items).LocalStart);
         Assert.Equal(first, again);
+
+        // The second level is the stack's Redis.
+        var redisConnection = await stack.App.GetConnectionStringAsync("cache") ?? throw new InvalidOperationException("No Redis.");
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(redisConnection).WaitAsync(StackFixture.Timeout))
+        {
+            Assert.True(await redis.GetDatabase().KeyExistsAsync($"ksst:scheduling:v1:itinerary:{batch}:{Guid.Parse(participant.NominationId):N}"));
+        }
 
         await _fixtures.Scheduling.RescheduleSessionAsync(new RescheduleSessionRequest
         {
