@@ -9,12 +9,20 @@ internal static class ServiceResources
     /// Adds a service project with its own SQLite file under the data root, usage telemetry of
     /// MassTransit off, and a readiness check on its /health endpoint. Its "http" (HTTP/1.1: JSON,
     /// OpenAPI, health) and "grpc" (HTTP/2) endpoints come from the project's Kestrel settings.
+    /// Configuration under Ksst:Env:{name} is passed to it as environment variables.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name)
         where TProject : IProjectMetadata, new()
     {
         var database = Path.Combine(RepositoryPaths.Resolve(builder).DataRoot, $"{name}.db");
-        return builder.AddProject<TProject>(name)
+        var service = builder.AddProject<TProject>(name);
+        // Settings for one service from the AppHost's configuration, e.g.
+        // --Ksst:Env:notifications:Notifications__Webhooks__AllowPrivateNetworks=true
+        foreach (var setting in builder.Configuration.GetSection($"Ksst:Env:{name}").GetChildren())
+        {
+            service.WithEnvironment(setting.Key, setting.Value ?? "");
+        }
+        return service
             .WithEnvironment($"ConnectionStrings__{name}-db", $"Data Source={database}")
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
             .WithHttpHealthCheck("/health", endpointName: "http")

@@ -1,7 +1,14 @@
+using Ksst.Contracts.Events;
 using Ksst.Notifications.Contacts;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
+using Ksst.Notifications.Notices;
+using Ksst.Notifications.Reminders;
+using Ksst.Notifications.Templates;
+using Ksst.Notifications.Webhooks;
 using Ksst.Outbox;
+using MassTransit;
+using Microsoft.Extensions.Options;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
 namespace Ksst.Notifications;
@@ -14,9 +21,23 @@ internal static class NotificationsServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGrpcApi("KSST Notifications");
         builder.AddServiceDatabase<NotificationsDbContext>("notifications-db");
-        builder.AddServiceMessaging("notifications", bus => bus.AddConsumer<ParticipantNominatedConsumer>());
+        builder.AddServiceMessaging("notifications", bus =>
+        {
+            // One notice consumer per event, each on its own queue named after the event.
+            foreach (var (exchange, type) in IntegrationEvents.ByExchange)
+            {
+                bus.AddConsumer(typeof(NoticeConsumer<>).MakeGenericType(type))
+                    .Endpoint(e => e.Name = "notifications-" + exchange.Split('.')[2]);
+            }
+        });
         builder.AddRedisClient("cache");
+        builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
+        builder.Services.AddScoped<ContactDirectory>();
 
+        builder.Services.AddOptions<OrganisersOptions>().Bind(builder.Configuration.GetSection("Notifications:Organisers"));
+        builder.Services.AddOptions<RetrySchedule>().Bind(builder.Configuration.GetSection("Notifications:Retry"));
+        builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection("Notifications:Reminders"));
+        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection("Notifications:Webhooks"));
         builder.Services.AddOptions<MailOptions>()
             .Bind(builder.Configuration.GetSection("Mail"))
             .Configure(o =>
@@ -26,16 +47,44 @@ internal static class NotificationsServiceExtensions
                     o.Server = new Uri(server);
                 }
             });
+
+        builder.Services.AddSingleton(services => CheckedTemplates(services.GetRequiredService<IOptions<OrganisersOptions>>().Value));
         builder.Services.AddSingleton<SmtpMailer>();
-        builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
-        builder.Services.AddScoped<ContactDirectory>();
+        builder.Services.AddSingleton<NotificationMetrics>();
+        builder.Services.AddSingleton(typeof(WorkSignal<>));
+        builder.Services.AddScoped<DeliveryPlanner>();
+        builder.Services.AddScoped<ReminderBook>();
+        builder.Services.AddScoped<WebhookFanout>();
+        builder.Services.AddSingleton<WebhookAddressGuard>();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: webhooks retry through their own schedule.
+        builder.Services.AddHttpClient(WebhookDispatcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                ConnectCallback = services.GetRequiredService<WebhookAddressGuard>().ConnectAsync,
+                AllowAutoRedirect = false,
+                UseProxy = false,
+            })
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddHostedService<MailDispatcher>();
+        builder.Services.AddHostedService<ReminderDispatcher>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
 
     public static WebApplication MapNotifications(this WebApplication app)
     {
+        // Resolve the templates now: a template with an unknown placeholder stops the start.
+        app.Services.GetRequiredService<MailTemplates>();
         app.MapGrpcApi();
-        app.MapGrpcService<DeliveriesApi>();
+        app.MapGrpcService<NotificationsApi>();
         return app;
+    }
+
+    private static MailTemplates CheckedTemplates(OrganisersOptions organisers)
+    {
+        var templates = MailTemplates.Load();
+        templates.Validate(NoticeSamples.Models(new LocalTimes(TimeZoneInfo.FindSystemTimeZoneById(organisers.TimeZone))));
+        return templates;
     }
 }

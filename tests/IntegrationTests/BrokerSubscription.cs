@@ -68,6 +68,24 @@ public sealed class BrokerSubscription : IAsyncDisposable
         }
     }
 
+    /// <summary>Publishes <paramref name="delivery"/> again, unchanged (same properties, headers and body), to its exchange.</summary>
+    public async Task RepublishAsync(Delivery delivery)
+    {
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        await _channel!.BasicPublishAsync(delivery.Exchange, "", false, new BasicProperties(delivery.Properties), Encoding.UTF8.GetBytes(delivery.Body), cts.Token);
+    }
+
+    /// <summary>Waits until <paramref name="queue"/> holds no ready messages.</summary>
+    public async Task WaitUntilConsumedAsync(string queue, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await using var channel = await _connection!.CreateChannelAsync(cancellationToken: cts.Token);
+        while ((await channel.QueueDeclarePassiveAsync(queue, cts.Token)).MessageCount > 0)
+        {
+            await Task.Delay(100, cts.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_channel is not null) await _channel.DisposeAsync();

@@ -27,7 +27,13 @@ public sealed class StackFixture : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["--Ksst:Infrastructure=local", $"--Ksst:DataRoot={_dataRoot}"], cts.Token).WaitAsync(cts.Token);
+            [
+                "--Ksst:Infrastructure=local", $"--Ksst:DataRoot={_dataRoot}",
+                // Webhook receivers in tests listen on loopback; retries come quickly.
+                "--Ksst:Env:notifications:Notifications__Webhooks__AllowPrivateNetworks=true",
+                "--Ksst:Env:notifications:Notifications__Retry__InitialBackoff=00:00:01",
+                "--Ksst:Env:notifications:Notifications__Retry__MaxBackoff=00:00:03",
+            ], cts.Token).WaitAsync(cts.Token);
         // Resource console output stays in the dashboard's logs, not in the test output.
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)

@@ -1,14 +1,25 @@
 using Ksst.Notifications.Delivery;
+using Ksst.Notifications.Reminders;
+using Ksst.Notifications.Webhooks;
 using Ksst.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Notifications.Data;
 
-/// <summary>Notifications' own database: the delivery log, the outbox and the inbox.</summary>
+/// <summary>Notifications' own database: the delivery log, reminders, webhooks, the outbox and the inbox.</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
-    /// <summary>Every notification and how it went.</summary>
+    /// <summary>Every email and how it went.</summary>
     public DbSet<Delivery.Delivery> Deliveries => Set<Delivery.Delivery>();
+
+    /// <summary>Session reminders.</summary>
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    /// <summary>Webhook subscriptions.</summary>
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    /// <summary>Every webhook POST and how it went.</summary>
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcTicksForTimes();
@@ -22,6 +33,23 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.HasIndex(d => new { d.EventId, d.Recipient }).IsUnique();
             e.HasIndex(d => d.NominationId);
             e.HasIndex(d => new { d.BatchId, d.CreatedAt });
+            e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        });
+        modelBuilder.Entity<Reminder>(e =>
+        {
+            e.ToTable("reminders");
+            e.HasKey(r => r.SessionId);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(r => new { r.Status, r.DueAt });
+        });
+        modelBuilder.Entity<WebhookSubscription>(e => e.ToTable("webhook_subscriptions"));
+        modelBuilder.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
+            e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.AddOutboxAndInbox();
     }

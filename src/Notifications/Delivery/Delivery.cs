@@ -1,22 +1,25 @@
 namespace Ksst.Notifications.Delivery;
 
-/// <summary>One notification to one recipient, caused by one event.</summary>
+/// <summary>
+/// One email to one recipient, caused by one event (or reminder): the delivery log's entry and
+/// the dispatcher's work item. Unique per event and recipient, so an event never mails twice.
+/// </summary>
 public sealed class Delivery
 {
-    /// <summary>Identifier of the delivery.</summary>
+    /// <summary>Identifier of the delivery; also the email's Message-Id.</summary>
     public Guid Id { get; init; }
 
-    /// <summary>The event that caused it; with <see cref="Recipient"/> unique, so an event never mails twice.</summary>
+    /// <summary>The event (or reminder) that caused it.</summary>
     public Guid EventId { get; init; }
 
-    /// <summary>The event's type name, e.g. "ParticipantNominated".</summary>
+    /// <summary>The event's type name, e.g. "ParticipantNominated", or "SessionReminder".</summary>
     public required string EventType { get; init; }
 
-    /// <summary>Who it is for, by role: "participant", "agency" or "organisers".</summary>
+    /// <summary>Who it is for: "participant:{nominationId}", "agency:{nominationId}" or "organisers".</summary>
     public required string Recipient { get; init; }
 
-    /// <summary>The nomination it is about.</summary>
-    public Guid NominationId { get; init; }
+    /// <summary>The nomination it is about (the participant's, for session notices); none for batch notices.</summary>
+    public Guid? NominationId { get; init; }
 
     /// <summary>The batch it is about.</summary>
     public required string BatchId { get; init; }
@@ -24,8 +27,20 @@ public sealed class Delivery
     /// <summary>"email".</summary>
     public required string Channel { get; init; }
 
-    /// <summary>"en" or "id".</summary>
+    /// <summary>The template, e.g. "participant-accepted".</summary>
+    public required string Template { get; init; }
+
+    /// <summary>"en" or "id": the recipient's language, English when unknown.</summary>
     public required string Language { get; set; }
+
+    /// <summary>The recipient's name.</summary>
+    public required string ToName { get; init; }
+
+    /// <summary>The recipient's email address.</summary>
+    public required string ToAddress { get; init; }
+
+    /// <summary>The template's values (JSON object of strings); no passport or phone data.</summary>
+    public required string ModelJson { get; init; }
 
     /// <summary>Where it stands.</summary>
     public DeliveryStatus Status { get; set; } = DeliveryStatus.Pending;
@@ -41,6 +56,12 @@ public sealed class Delivery
 
     /// <summary>When it was recorded.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the next attempt is due (pending or failed deliveries).</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>When the last attempt was made.</summary>
+    public DateTimeOffset? LastAttemptAt { get; set; }
 
     /// <summary>When the mail server accepted it.</summary>
     public DateTimeOffset? SentAt { get; set; }

@@ -11,7 +11,7 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options)
 {
     internal static readonly ActivitySource Source = new("Ksst.Notifications.Smtp");
 
-    public async Task SendAsync(string toName, string toAddress, MailMessageContent content, CancellationToken cancellationToken)
+    public async Task SendAsync(Guid deliveryId, string toName, string toAddress, MailMessageContent content, CancellationToken cancellationToken)
     {
         var mail = options.Value;
         using var activity = Source.StartActivity("smtp send", ActivityKind.Client);
@@ -22,9 +22,11 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options)
         message.From.Add(new MailboxAddress(mail.FromName, mail.FromAddress));
         message.To.Add(new MailboxAddress(toName, toAddress));
         message.Subject = content.Subject;
+        // The delivery's id: a copy sent again after a crash between the send and its record can be recognised.
+        message.MessageId = $"{deliveryId:N}@notifications.ksst";
         message.Body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html }.ToMessageBody();
 
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(15).TotalMilliseconds };
         try
         {
             var security = mail.Server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;

@@ -75,7 +75,7 @@ public sealed class BrokerOutageTests(StackFixture stack)
         }
 
         var message = await Eventually.Get(ct => mail.FindToAsync(email, ct), StackFixture.Timeout * 2, "the email after the outage");
-        Assert.Equal("Your nomination has been received", message.Subject);
+        Assert.StartsWith("Nomination received: ", message.Subject);
 
         // The delivery is marked sent just after the mail server accepts the message.
         var delivery = await Eventually.Get(async ct =>

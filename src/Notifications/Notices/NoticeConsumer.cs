@@ -1,0 +1,61 @@
+using Ksst.Contracts.Events;
+using Ksst.Notifications.Data;
+using Ksst.Notifications.Delivery;
+using Ksst.Notifications.Reminders;
+using Ksst.Notifications.Webhooks;
+using Ksst.Outbox;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Ksst.Notifications.Notices;
+
+/// <summary>
+/// Records what an event means, exactly once: one pending delivery per recipient, one webhook
+/// delivery per matching subscription, and (for session events) the session's reminder, in the
+/// same transaction as the event id's inbox row. A redelivered or duplicated event finds its id
+/// and changes nothing. Sending happens afterwards, in the dispatchers.
+/// </summary>
+internal sealed class NoticeConsumer<TEvent>(
+    NotificationsDbContext db,
+    SqliteWriteGate gate,
+    DeliveryPlanner planner,
+    IOptions<OrganisersOptions> organisers,
+    ReminderBook reminders,
+    WebhookFanout webhooks,
+    WorkSignal<Delivery.Delivery> mail,
+    WorkSignal<WebhookDelivery> hooks,
+    NotificationMetrics metrics,
+    TimeProvider clock) : IConsumer<TEvent> where TEvent : class, IIntegrationEvent
+{
+    private const string Consumer = "notifications.notices";
+
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        var message = context.Message;
+        var ct = context.CancellationToken;
+        metrics.Consumed(typeof(TEvent).Name, clock.GetUtcNow() - message.OccurredAt);
+        if (await db.AlreadyProcessedAsync(message.EventId, Consumer, ct))
+        {
+            return;
+        }
+        var times = new LocalTimes(TimeZoneInfo.FindSystemTimeZoneById(organisers.Value.TimeZone));
+        var deliveries = await planner.DeliveriesAsync(NotificationPlans.For(message, times), message.EventId, ct);
+
+        using (await gate.EnterAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.AlreadyProcessedAsync(message.EventId, Consumer, ct))
+            {
+                return;
+            }
+            db.Deliveries.AddRange(deliveries);
+            await webhooks.AddAsync(message, ct);
+            await reminders.ApplyAsync(message, ct);
+            db.MarkProcessed(message.EventId, Consumer, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        mail.Notify();
+        hooks.Notify();
+    }
+}

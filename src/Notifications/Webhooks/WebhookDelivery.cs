@@ -1,0 +1,40 @@
+using Ksst.Notifications.Delivery;
+
+namespace Ksst.Notifications.Webhooks;
+
+/// <summary>One event POSTed to one subscription; unique per subscription and event.</summary>
+public sealed class WebhookDelivery
+{
+    /// <summary>Identifier, sent as the Ksst-Webhook-Id header.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>The subscription.</summary>
+    public Guid SubscriptionId { get; init; }
+
+    /// <summary>The event.</summary>
+    public Guid EventId { get; init; }
+
+    /// <summary>The event's exchange name.</summary>
+    public required string EventType { get; init; }
+
+    /// <summary>The JSON body, exactly as signed and sent.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>Where it stands (pending, sent, failed, dead).</summary>
+    public DeliveryStatus Status { get; set; } = DeliveryStatus.Pending;
+
+    /// <summary>Attempts so far.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>The last error or HTTP status, for operators.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>When it was recorded.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the next attempt is due.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>When the receiver answered 2xx.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Ksst.Contracts.Events;
+using Ksst.Notifications.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ksst.Notifications.Webhooks;
+
+/// <summary>Stages one webhook delivery per active subscription that wants an event, in the caller's transaction.</summary>
+internal sealed class WebhookFanout(NotificationsDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task AddAsync(IIntegrationEvent e, CancellationToken ct)
+    {
+        var exchange = IntegrationEvents.ExchangeOf(e.GetType());
+        var subscriptions = (await db.WebhookSubscriptions.Where(s => s.Active).ToListAsync(ct)).Where(s => s.Wants(exchange)).ToList();
+        if (subscriptions.Count == 0)
+        {
+            return;
+        }
+        var body = JsonSerializer.Serialize(new { id = e.EventId, type = exchange, occurredAt = e.OccurredAt, data = (object)e }, Json);
+        var now = clock.GetUtcNow();
+        db.WebhookDeliveries.AddRange(subscriptions.Select(s => new WebhookDelivery
+        {
+            Id = Guid.CreateVersion7(now), SubscriptionId = s.Id, EventId = e.EventId, EventType = exchange, Body = body, CreatedAt = now, NextAttemptAt = now,
+        }));
+    }
+}
