@@ -1,0 +1,67 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Ksst.Contracts.Notifications.V1;
+using Microsoft.Extensions.DependencyInjection;
+using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
+using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
+
+namespace Ksst.IntegrationTests.Notifications;
+
+/// <summary>A stack of its own: this test stops the mail server.</summary>
+[CollectionDefinition(Name)]
+public sealed class SmtpOutageCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "smtp-outage";
+}
+
+[Collection(SmtpOutageCollection.Name)]
+public sealed class SmtpOutageTests(StackFixture stack)
+{
+    private readonly ResourceCommandService _commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
+
+    private async Task RunAsync(string resource, string command)
+    {
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        var result = await _commands.ExecuteCommandAsync(resource, command, cts.Token).WaitAsync(cts.Token);
+        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
+    }
+
+    [Fact]
+    public async Task Mail_that_fails_while_the_server_is_down_is_retried_and_delivered_once_when_it_is_back()
+    {
+        var notifications = new NotificationsClient(stack.Channel("notifications"));
+        var batch = await TestBatches.OpenAsync(stack);
+        await RunAsync("mail", KnownResourceCommands.StopCommand);
+        using (var stopped = new CancellationTokenSource(StackFixture.Timeout))
+        {
+            await stack.App.ResourceNotifications.WaitForResourceAsync("mail", [KnownResourceStates.Exited, KnownResourceStates.Finished], stopped.Token).WaitAsync(stopped.Token);
+        }
+
+        var request = TestBatches.Nomination(batch.BatchId, "PK", "Ayesha Siddiqui");
+        var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(request, deadline: DateTime.UtcNow + StackFixture.Timeout);
+        var failing = await Eventually.Get(async ct =>
+            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId }, cancellationToken: ct))
+                .Deliveries.SingleOrDefault(d => d.Status == DeliveryStatus.Failed && d.Attempts >= 2),
+            StackFixture.Timeout, "the delivery failing at least twice");
+        Assert.NotEqual("", failing.LastError);
+        Assert.NotNull(failing.NextAttemptAt);
+
+        await RunAsync("mail", KnownResourceCommands.StartCommand);
+        using (var started = new CancellationTokenSource(StackFixture.Timeout))
+        {
+            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("mail", started.Token).WaitAsync(started.Token);
+        }
+        var sent = await Eventually.Get(async ct =>
+            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId }, cancellationToken: ct))
+                .Deliveries.SingleOrDefault(d => d.Status == DeliveryStatus.Sent),
+            StackFixture.Timeout, "the delivery sent after the mail server returned");
+        Assert.True(sent.Attempts > failing.Attempts);
+
+        var mail = new MailServer(stack.Http("mail"));
+        var message = await Eventually.Get(ct => mail.FindToAsync(request.Participant.Email, ct), StackFixture.Timeout, "the email");
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        await Task.Delay(TimeSpan.FromSeconds(4), cts.Token); // Longer than the retry cap: a second copy would have come by now.
+        Assert.Single(await mail.ListAsync(cts.Token), m => m.To.Any(t => t.Contains(request.Participant.Email, StringComparison.OrdinalIgnoreCase)));
+        Assert.StartsWith("Nomination received: ", message.Subject);
+    }
+}
