@@ -33,6 +33,7 @@ public sealed class StackFixture : IAsyncLifetime
                 "--Ksst:Env:notifications:Notifications__Webhooks__AllowPrivateNetworks=true",
                 "--Ksst:Env:notifications:Notifications__Retry__InitialBackoff=00:00:01",
                 "--Ksst:Env:notifications:Notifications__Retry__MaxBackoff=00:00:03",
+                "--Ksst:Env:notifications:Notifications__Retry__MaxAttempts=5",
             ], cts.Token).WaitAsync(cts.Token);
         // Resource console output stays in the dashboard's logs, not in the test output.
         builder.Services.AddLogging(logging => logging

@@ -39,11 +39,14 @@ internal static class LocalMailServer
     {
         var appData = Directory.CreateDirectory(Path.Combine(paths.DataRoot, "smtp4dev")).FullName;
         var mail = new LocalMailServerResource(name, paths.RepositoryRoot);
-        var smtpPort = mail.SmtpEndpoint.Property(EndpointProperty.TargetPort);
+        // SMTP is not proxied: while the server is stopped its port refuses connections at once,
+        // as a real one would, instead of Aspire's proxy accepting them and leaving senders to
+        // time out.
+        var smtpPort = FreePort.Next();
         var httpPort = mail.HttpEndpoint.Property(EndpointProperty.TargetPort);
 
         return builder.AddResource(mail)
-            .WithEndpoint(name: LocalMailServerResource.SmtpEndpointName, scheme: "tcp")
+            .WithEndpoint(port: smtpPort, targetPort: smtpPort, name: LocalMailServerResource.SmtpEndpointName, scheme: "tcp", isProxied: false)
             .WithHttpEndpoint(name: LocalMailServerResource.HttpEndpointName)
             // The AppHost's own ASP.NET settings are inherited by child processes: override them.
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
@@ -51,7 +54,7 @@ internal static class LocalMailServer
             .WithEnvironment("ASPNETCORE_URLS", ReferenceExpression.Create($"http://127.0.0.1:{httpPort}"))
             .WithArgs(
                 "smtp4dev",
-                ReferenceExpression.Create($"--smtpport={smtpPort}"),
+                $"--smtpport={smtpPort}",
                 ReferenceExpression.Create($"--urls=http://127.0.0.1:{httpPort}"),
                 "--db=",
                 "--imapport=", // empty disables IMAP

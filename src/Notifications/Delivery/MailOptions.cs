@@ -9,6 +9,12 @@ public sealed class MailOptions
     /// <summary>The sender's display name.</summary>
     public string FromName { get; set; } = "KSST Programme Secretariat";
 
+    /// <summary>User name for SMTP authentication; none when empty (as for smtp4dev).</summary>
+    public string UserName { get; set; } = "";
+
+    /// <summary>Password for SMTP authentication.</summary>
+    public string Password { get; set; } = "";
+
     /// <summary>The sender's address.</summary>
     public string FromAddress { get; set; } = "secretariat@ksst.example.org";
 }

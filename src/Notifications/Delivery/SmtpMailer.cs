@@ -31,6 +31,10 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options)
         {
             var security = mail.Server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
             await client.ConnectAsync(mail.Server.Host, mail.Server.Port, security, cancellationToken);
+            if (mail.UserName.Length > 0)
+            {
+                await client.AuthenticateAsync(mail.UserName, mail.Password, cancellationToken);
+            }
             await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
