@@ -10,7 +10,7 @@ namespace Ksst.IntegrationTests;
 /// The real AppHost in local mode (Redis, RabbitMQ and smtp4dev as local executables), started
 /// once per test collection with its data in a fresh temporary folder.
 /// </summary>
-public sealed class StackFixture : IAsyncLifetime
+public class StackFixture : IAsyncLifetime
 {
     /// <summary>Upper bound of any single wait on the stack.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
@@ -19,6 +19,9 @@ public sealed class StackFixture : IAsyncLifetime
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"ksst-it-{Guid.NewGuid():N}");
     private readonly List<GrpcChannel> _channels = [];
     private DistributedApplication? _app;
+
+    /// <summary>Attempts before an email is dead (about 2 s apart): enough to outlast a mail server restart.</summary>
+    public virtual int MaxMailAttempts => 60;
 
     /// <summary>The running application.</summary>
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack is not started.");
@@ -32,8 +35,8 @@ public sealed class StackFixture : IAsyncLifetime
                 // Webhook receivers in tests listen on loopback; retries come quickly.
                 "--Ksst:Env:notifications:Notifications__Webhooks__AllowPrivateNetworks=true",
                 "--Ksst:Env:notifications:Notifications__Retry__InitialBackoff=00:00:01",
-                "--Ksst:Env:notifications:Notifications__Retry__MaxBackoff=00:00:03",
-                "--Ksst:Env:notifications:Notifications__Retry__MaxAttempts=5",
+                "--Ksst:Env:notifications:Notifications__Retry__MaxBackoff=00:00:02",
+                $"--Ksst:Env:notifications:Notifications__Retry__MaxAttempts={MaxMailAttempts}",
             ], cts.Token).WaitAsync(cts.Token);
         // Resource console output stays in the dashboard's logs, not in the test output.
         builder.Services.AddLogging(logging => logging

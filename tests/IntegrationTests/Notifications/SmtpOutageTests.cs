@@ -64,37 +64,4 @@ public sealed class SmtpOutageTests(StackFixture stack)
         Assert.Single(await mail.ListAsync(cts.Token), m => m.To.Any(t => t.Contains(request.Participant.Email, StringComparison.OrdinalIgnoreCase)));
         Assert.StartsWith("Nomination received: ", message.Subject);
     }
-
-    [Fact]
-    public async Task A_delivery_dead_after_its_last_attempt_is_sent_once_when_resent()
-    {
-        var notifications = new NotificationsClient(stack.Channel("notifications"));
-        var batch = await TestBatches.OpenAsync(stack);
-        await RunAsync("mail", KnownResourceCommands.StopCommand);
-        using (var stopped = new CancellationTokenSource(StackFixture.Timeout))
-        {
-            await stack.App.ResourceNotifications.WaitForResourceAsync("mail", [KnownResourceStates.Exited, KnownResourceStates.Finished], stopped.Token).WaitAsync(stopped.Token);
-        }
-        var request = TestBatches.Nomination(batch.BatchId, "MM", "Aung Kyaw Min");
-        var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(request, deadline: DateTime.UtcNow + StackFixture.Timeout);
-        var dead = await Eventually.Get(async ct =>
-            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId, Status = DeliveryStatus.Dead }, cancellationToken: ct))
-                .Deliveries.SingleOrDefault(),
-            StackFixture.Timeout, "the delivery dead after its last attempt");
-        Assert.Equal(5, dead.Attempts); // The test stack allows five.
-
-        await RunAsync("mail", KnownResourceCommands.StartCommand);
-        using (var started = new CancellationTokenSource(StackFixture.Timeout))
-        {
-            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("mail", started.Token).WaitAsync(started.Token);
-        }
-        var resent = await notifications.ResendDeliveryAsync(new ResendDeliveryRequest { DeliveryId = dead.DeliveryId }, deadline: DateTime.UtcNow + StackFixture.Timeout);
-        Assert.Equal(DeliveryStatus.Pending, resent.Status);
-        await Eventually.Get(async ct =>
-            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId, Status = DeliveryStatus.Sent }, cancellationToken: ct))
-                .Deliveries.SingleOrDefault(),
-            StackFixture.Timeout, "the resent delivery sent");
-        var mail = new MailServer(stack.Http("mail"));
-        await Eventually.Get(ct => mail.FindToAsync(request.Participant.Email, ct), StackFixture.Timeout, "the resent email");
-    }
 }

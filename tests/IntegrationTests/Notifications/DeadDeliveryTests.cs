@@ -1,0 +1,67 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Ksst.Contracts.Notifications.V1;
+using Microsoft.Extensions.DependencyInjection;
+using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
+using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
+
+namespace Ksst.IntegrationTests.Notifications;
+
+/// <summary>A stack whose emails are dead after three attempts.</summary>
+public sealed class ShortRetryStack : StackFixture
+{
+    public override int MaxMailAttempts => 3;
+}
+
+/// <summary>A stack of its own: this test stops the mail server until a delivery is dead.</summary>
+[CollectionDefinition(Name)]
+public sealed class DeadDeliveryCollection : ICollectionFixture<ShortRetryStack>
+{
+    public const string Name = "dead-delivery";
+}
+
+[Collection(DeadDeliveryCollection.Name)]
+public sealed class DeadDeliveryTests(ShortRetryStack stack)
+{
+    private readonly ResourceCommandService _commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
+
+    private async Task RunAsync(string resource, string command)
+    {
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        var result = await _commands.ExecuteCommandAsync(resource, command, cts.Token).WaitAsync(cts.Token);
+        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
+    }
+
+    [Fact]
+    public async Task A_delivery_dead_after_its_last_attempt_is_sent_once_when_resent()
+    {
+        var notifications = new NotificationsClient(stack.Channel("notifications"));
+        var batch = await TestBatches.OpenAsync(stack);
+        await RunAsync("mail", KnownResourceCommands.StopCommand);
+        using (var stopped = new CancellationTokenSource(StackFixture.Timeout))
+        {
+            await stack.App.ResourceNotifications.WaitForResourceAsync("mail", [KnownResourceStates.Exited, KnownResourceStates.Finished], stopped.Token).WaitAsync(stopped.Token);
+        }
+        var request = TestBatches.Nomination(batch.BatchId, "MM", "Aung Kyaw Min");
+        var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(request, deadline: DateTime.UtcNow + StackFixture.Timeout);
+        var dead = await Eventually.Get(async ct =>
+            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId, Status = DeliveryStatus.Dead }, cancellationToken: ct))
+                .Deliveries.SingleOrDefault(),
+            StackFixture.Timeout, "the delivery dead after its last attempt");
+        Assert.Equal(3, dead.Attempts); // This stack allows three.
+
+        await RunAsync("mail", KnownResourceCommands.StartCommand);
+        using (var started = new CancellationTokenSource(StackFixture.Timeout))
+        {
+            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("mail", started.Token).WaitAsync(started.Token);
+        }
+        var resent = await notifications.ResendDeliveryAsync(new ResendDeliveryRequest { DeliveryId = dead.DeliveryId }, deadline: DateTime.UtcNow + StackFixture.Timeout);
+        Assert.Equal(DeliveryStatus.Pending, resent.Status);
+        await Eventually.Get(async ct =>
+            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId, Status = DeliveryStatus.Sent }, cancellationToken: ct))
+                .Deliveries.SingleOrDefault(),
+            StackFixture.Timeout, "the resent delivery sent");
+        var mail = new MailServer(stack.Http("mail"));
+        await Eventually.Get(ct => mail.FindToAsync(request.Participant.Email, ct), StackFixture.Timeout, "the resent email");
+    }
+}
