@@ -37,6 +37,8 @@ public class StackFixture : IAsyncLifetime
                 "--Ksst:Env:notifications:Notifications__Retry__InitialBackoff=00:00:01",
                 "--Ksst:Env:notifications:Notifications__Retry__MaxBackoff=00:00:02",
                 $"--Ksst:Env:notifications:Notifications__Retry__MaxAttempts={MaxMailAttempts}",
+                // Reminders at local midnight the day before, so a session tomorrow is reminded at once.
+                "--Ksst:Env:notifications:Notifications__Reminders__LocalHour=0",
             ], cts.Token).WaitAsync(cts.Token);
         // Resource console output stays in the dashboard's logs, not in the test output.
         builder.Services.AddLogging(logging => logging

@@ -14,17 +14,18 @@ public static class TestBatches
     /// <summary>The first day of every test batch; nominations must fit around it.</summary>
     public static readonly DateOnly Start = new(2027, 3, 1);
 
-    /// <summary>Creates and opens a batch (March 2027, deadline February 2027).</summary>
-    public static async Task<Batch> OpenAsync(StackFixture stack, int capacity = 20, int quota = 2, bool admitOnArrival = false)
+    /// <summary>Creates and opens a batch (by default March 2027, deadline February 2027).</summary>
+    public static async Task<Batch> OpenAsync(StackFixture stack, int capacity = 20, int quota = 2, bool admitOnArrival = false, DateOnly? start = null, DateTimeOffset? deadline = null)
     {
+        var first = start ?? Start;
         var client = new ProgrammesClient(stack.Channel("registration"));
-        var deadline = DateTime.UtcNow + StackFixture.Timeout;
+        var rpcDeadline = DateTime.UtcNow + StackFixture.Timeout;
         try
         {
             await client.CreateProgrammeAsync(new CreateProgrammeRequest
             {
                 Programme = new Programme { ProgrammeId = ProgrammeId, Name = "Integration test programme" },
-            }, deadline: deadline);
+            }, deadline: rpcDeadline);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
         {
@@ -41,20 +42,20 @@ public static class TestBatches
                 Number = number,
                 Theme = "Test batch",
                 HostCities = { "Jakarta", "Bandung" },
-                StartDate = Start.ToString("yyyy-MM-dd"),
-                EndDate = Start.AddDays(11).ToString("yyyy-MM-dd"),
+                StartDate = first.ToString("yyyy-MM-dd"),
+                EndDate = first.AddDays(11).ToString("yyyy-MM-dd"),
                 TimeZone = "Asia/Jakarta",
                 Capacity = capacity,
                 CountryQuota = quota,
-                NominationDeadline = Timestamp.FromDateTime(Start.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
+                NominationDeadline = deadline is { } d ? Timestamp.FromDateTimeOffset(d) : Timestamp.FromDateTime(first.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
                 AdmitOnArrival = admitOnArrival,
             },
-        }, deadline: deadline);
-        return await client.ChangeBatchStatusAsync(new ChangeBatchStatusRequest { BatchId = batch.BatchId, Status = BatchStatus.Open }, deadline: deadline);
+        }, deadline: rpcDeadline);
+        return await client.ChangeBatchStatusAsync(new ChangeBatchStatusRequest { BatchId = batch.BatchId, Status = BatchStatus.Open }, deadline: rpcDeadline);
     }
 
     /// <summary>A valid nomination of a new person from <paramref name="country"/> to <paramref name="batchId"/>.</summary>
-    public static NominateRequest Nomination(string batchId, string country = "NP", string? name = null, string language = "en") => new()
+    public static NominateRequest Nomination(string batchId, string country = "NP", string? name = null, string language = "en", DateOnly? start = null) => new()
     {
         BatchId = batchId,
         NominatingCountry = country,
@@ -69,8 +70,8 @@ public static class TestBatches
             PassportNumber = $"T{Random.Shared.NextInt64(10_000_000, 99_999_999)}",
             PassportExpiry = "2030-12-31",
             Phone = "+977 1 4211 234",
-            ArrivalDate = Start.AddDays(-1).ToString("yyyy-MM-dd"),
-            DepartureDate = Start.AddDays(12).ToString("yyyy-MM-dd"),
+            ArrivalDate = (start ?? Start).AddDays(-1).ToString("yyyy-MM-dd"),
+            DepartureDate = (start ?? Start).AddDays(12).ToString("yyyy-MM-dd"),
         },
     };
 }

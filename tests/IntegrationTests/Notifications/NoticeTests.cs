@@ -90,11 +90,12 @@ public sealed class NoticeTests(StackFixture stack)
         var batch = (await TestBatches.OpenAsync(stack, admitOnArrival: true)).BatchId;
         var participant = (await _fixtures.ParticipantsAsync(batch, ["BT"], confirm: false))[0];
         var hall = await _fixtures.VenueAsync("hall", "Jakarta");
-        // 2 March 2027, 09:00 in Jakarta: reminded at 18:00 in Jakarta on 1 March (11:00 UTC).
+        // 2 March 2027, 09:00 in Jakarta: reminded at 00:00 in Jakarta on 1 March (17:00 UTC on 28 February;
+        // the test stack reminds at local midnight).
         var session = await _fixtures.Scheduling.ScheduleSessionAsync(new ScheduleSessionRequest { Session = SchedulingFixtures.At(batch, hall, "Export class", 2, 4) }, deadline: Deadline);
 
         var reminder = await ReminderAsync(session.SessionId, r => r.Status == "Scheduled");
-        Assert.Equal(new DateTime(2027, 3, 1, 11, 0, 0, DateTimeKind.Utc), reminder.DueAt.ToDateTime());
+        Assert.Equal(new DateTime(2027, 2, 28, 17, 0, 0, DateTimeKind.Utc), reminder.DueAt.ToDateTime());
         Assert.Equal(1, reminder.Audience);
 
         await _fixtures.Scheduling.RescheduleSessionAsync(new RescheduleSessionRequest
@@ -104,7 +105,7 @@ public sealed class NoticeTests(StackFixture stack)
             End = Timestamp.FromDateTime(SchedulingFixtures.Day.AddDays(2).AddHours(4)),
         }, deadline: Deadline);
         var moved = await ReminderAsync(session.SessionId, r => r.DueAt.ToDateTime() != reminder.DueAt.ToDateTime());
-        Assert.Equal((new DateTime(2027, 3, 3, 11, 0, 0, DateTimeKind.Utc), "Scheduled"), (moved.DueAt.ToDateTime(), moved.Status));
+        Assert.Equal((new DateTime(2027, 3, 2, 17, 0, 0, DateTimeKind.Utc), "Scheduled"), (moved.DueAt.ToDateTime(), moved.Status));
 
         await _fixtures.Scheduling.CancelSessionAsync(new CancelSessionRequest { SessionId = session.SessionId }, deadline: Deadline);
         await ReminderAsync(session.SessionId, r => r.Status == "Cancelled");
@@ -114,6 +115,38 @@ public sealed class NoticeTests(StackFixture stack)
         var mails = await MailToAsync(email, 5, "nominated, accepted, scheduled, moved and cancelled emails");
         Assert.Contains(mails, m => m.Subject == "Moved: Export class");
         Assert.Contains(mails, m => m.Subject == "Cancelled: Export class");
+    }
+
+    [Fact]
+    public async Task A_reminder_that_falls_due_reaches_the_audience_once()
+    {
+        var jakarta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, jakarta).DateTime).AddDays(1);
+        var batch = (await TestBatches.OpenAsync(stack, admitOnArrival: true, start: tomorrow, deadline: DateTimeOffset.UtcNow.AddMinutes(10))).BatchId;
+        var request = TestBatches.Nomination(batch, "LA", "Somphone Vongsa", start: tomorrow);
+        var nomination = await _fixtures.Nominations.NominateAsync(request, deadline: Deadline);
+        await Eventually.Get(async ct =>
+            (await _fixtures.Scheduling.ListRosterAsync(new ListRosterRequest { BatchId = batch }, cancellationToken: ct)).Entries
+                .SingleOrDefault(e => e.NominationId == nomination.NominationId && e.Status == "Accepted"),
+            StackFixture.Timeout, "the participant accepted on Scheduling's roster");
+
+        // Tomorrow 10:00 in Jakarta; with reminders at local midnight the day before, it is due now.
+        var hall = await _fixtures.VenueAsync("hall", "Jakarta");
+        var startUtc = tomorrow.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+        var proposal = SchedulingFixtures.At(batch, hall, "Reminder class", 0, 1);
+        proposal.Start = Timestamp.FromDateTime(startUtc);
+        proposal.End = Timestamp.FromDateTime(startUtc.AddHours(2));
+        var session = await _fixtures.Scheduling.ScheduleSessionAsync(new ScheduleSessionRequest { Session = proposal }, deadline: Deadline);
+
+        var sent = await ReminderAsync(session.SessionId, r => r.Status == "Sent");
+        Assert.Equal(1, sent.Audience);
+        await Eventually.Get(async ct => (await _mail.ListAsync(ct)).FirstOrDefault(m =>
+            m.Subject == "Tomorrow: Reminder class" && m.To.Any(t => t.Contains(request.Participant.Email, StringComparison.OrdinalIgnoreCase))),
+            StackFixture.Timeout, "the reminder email");
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        await Task.Delay(TimeSpan.FromSeconds(6), cts.Token); // Several dispatcher rounds: a second copy would have come.
+        var reminders = (await _mail.ListAsync(cts.Token)).Where(m => m.To.Any(t => t.Contains(request.Participant.Email, StringComparison.OrdinalIgnoreCase)) && m.Subject == "Tomorrow: Reminder class");
+        Assert.Single(reminders);
     }
 
     private Task<Ksst.Contracts.Notifications.V1.Reminder> ReminderAsync(string sessionId, Func<Ksst.Contracts.Notifications.V1.Reminder, bool> condition) =>
