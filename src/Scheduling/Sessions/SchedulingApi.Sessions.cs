@@ -24,11 +24,10 @@ internal sealed partial class SchedulingApi
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             venue = await RequireVenueAsync(session.VenueId, ct);
-            await EnsureFitsAsync(session, venue, ct);
+            var audience = await EnsureFitsAsync(session, venue, ct);
             db.Sessions.Add(session);
             var now = clock.GetUtcNow();
-            db.AddEvent(new SessionScheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, session.Start, session.End,
-                await checks.AudienceOfAsync(session.BatchId, session.Groups, ct)));
+            db.AddEvent(new SessionScheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, session.Start, session.End, audience));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             checks.Committed(session, venue);
@@ -44,7 +43,7 @@ internal sealed partial class SchedulingApi
         var proposal = request.Session;
         var session = proposal.ToSession(proposal.SessionId.Length > 0 ? Guid.Parse(proposal.SessionId) : Guid.NewGuid());
         var venue = await RequireVenueAsync(session.VenueId, ct);
-        var conflicts = await checks.CheckAsync(session, venue, ct);
+        var (conflicts, _) = await checks.CheckAsync(session, venue, ct);
         return new CheckSessionResponse { Conflicts = { conflicts.Select(c => c.ToApi()) } };
     }
 
@@ -67,11 +66,10 @@ internal sealed partial class SchedulingApi
                 session.VenueId = request.VenueId;
             }
             venue = await RequireVenueAsync(session.VenueId, ct);
-            await EnsureFitsAsync(session, venue, ct);
+            var audience = await EnsureFitsAsync(session, venue, ct);
 
             var now = clock.GetUtcNow();
-            db.AddEvent(new SessionRescheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, oldStart, oldEnd, session.Start, session.End,
-                await checks.AudienceOfAsync(session.BatchId, session.Groups, ct)));
+            db.AddEvent(new SessionRescheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, oldStart, oldEnd, session.Start, session.End, audience));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             checks.Committed(session, venue);
@@ -114,16 +112,17 @@ internal sealed partial class SchedulingApi
         return new ListSessionsResponse { Sessions = { sessions.Select(s => s.ToApi(cities.GetValueOrDefault(s.VenueId, ""))) } };
     }
 
-    /// <summary>Throws FAILED_PRECONDITION with one violation per conflict.</summary>
-    private async Task EnsureFitsAsync(Session session, Venue venue, CancellationToken ct)
+    /// <summary>Throws FAILED_PRECONDITION with one violation per conflict; otherwise returns the session's audience.</summary>
+    private async Task<IReadOnlyList<Guid>> EnsureFitsAsync(Session session, Venue venue, CancellationToken ct)
     {
-        var conflicts = await checks.CheckAsync(session, venue, ct);
+        var (conflicts, audience) = await checks.CheckAsync(session, venue, ct);
         if (conflicts.Count > 0)
         {
             throw RpcErrors.FailedPrecondition(
                 conflicts.Select(c => (c.ToApi().Kind, c.Subject, c.Detail)),
                 $"'{session.Title}' does not fit the timetable: {conflicts.Count} conflict(s).");
         }
+        return audience;
     }
 
     private async Task<Venue> RequireVenueAsync(string venueId, CancellationToken ct) =>

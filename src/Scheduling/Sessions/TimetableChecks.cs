@@ -16,8 +16,8 @@ namespace Ksst.Scheduling.Sessions;
 /// </summary>
 internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cache, ProgrammesClient registration)
 {
-    /// <summary>Every conflict of <paramref name="session"/> held at <paramref name="venue"/>.</summary>
-    public async Task<IReadOnlyList<Conflict>> CheckAsync(Session session, Venue venue, CancellationToken ct)
+    /// <summary>Every conflict of <paramref name="session"/> held at <paramref name="venue"/>, and the audience it was checked with.</summary>
+    public async Task<(IReadOnlyList<Conflict> Conflicts, IReadOnlyList<Guid> Audience)> CheckAsync(Session session, Venue venue, CancellationToken ct)
     {
         await RequireReferencesAsync(session, ct);
         var window = await WindowOfAsync(session.BatchId, ct);
@@ -32,7 +32,7 @@ internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cac
         {
             conflicts.Add(crowded);
         }
-        return conflicts;
+        return (conflicts, audience);
     }
 
     /// <summary>

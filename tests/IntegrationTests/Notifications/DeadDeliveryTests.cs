@@ -23,25 +23,12 @@ public sealed class DeadDeliveryCollection : ICollectionFixture<ShortRetryStack>
 [Collection(DeadDeliveryCollection.Name)]
 public sealed class DeadDeliveryTests(ShortRetryStack stack)
 {
-    private readonly ResourceCommandService _commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
-
-    private async Task RunAsync(string resource, string command)
-    {
-        using var cts = new CancellationTokenSource(StackFixture.Timeout);
-        var result = await _commands.ExecuteCommandAsync(resource, command, cts.Token).WaitAsync(cts.Token);
-        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
-    }
-
     [Fact]
     public async Task A_delivery_dead_after_its_last_attempt_is_sent_once_when_resent()
     {
         var notifications = new NotificationsClient(stack.Channel("notifications"));
         var batch = await TestBatches.OpenAsync(stack);
-        await RunAsync("mail", KnownResourceCommands.StopCommand);
-        using (var stopped = new CancellationTokenSource(StackFixture.Timeout))
-        {
-            await stack.App.ResourceNotifications.WaitForResourceAsync("mail", [KnownResourceStates.Exited, KnownResourceStates.Finished], stopped.Token).WaitAsync(stopped.Token);
-        }
+        await stack.StopAsync("mail");
         var request = TestBatches.Nomination(batch.BatchId, "MM", "Aung Kyaw Min");
         var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(request, deadline: DateTime.UtcNow + StackFixture.Timeout);
         var dead = await Eventually.Get(async ct =>
@@ -50,11 +37,7 @@ public sealed class DeadDeliveryTests(ShortRetryStack stack)
             StackFixture.Timeout, "the delivery dead after its last attempt");
         Assert.Equal(3, dead.Attempts); // This stack allows three.
 
-        await RunAsync("mail", KnownResourceCommands.StartCommand);
-        using (var started = new CancellationTokenSource(StackFixture.Timeout))
-        {
-            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("mail", started.Token).WaitAsync(started.Token);
-        }
+        await stack.StartAsync("mail");
         var resent = await notifications.ResendDeliveryAsync(new ResendDeliveryRequest { DeliveryId = dead.DeliveryId }, deadline: DateTime.UtcNow + StackFixture.Timeout);
         Assert.Equal(DeliveryStatus.Pending, resent.Status);
         await Eventually.Get(async ct =>

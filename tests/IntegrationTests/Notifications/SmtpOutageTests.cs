@@ -17,25 +17,12 @@ public sealed class SmtpOutageCollection : ICollectionFixture<StackFixture>
 [Collection(SmtpOutageCollection.Name)]
 public sealed class SmtpOutageTests(StackFixture stack)
 {
-    private readonly ResourceCommandService _commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
-
-    private async Task RunAsync(string resource, string command, bool mustSucceed = true)
-    {
-        using var cts = new CancellationTokenSource(StackFixture.Timeout);
-        var result = await _commands.ExecuteCommandAsync(resource, command, cts.Token).WaitAsync(cts.Token);
-        Assert.True(result.Success || !mustSucceed, $"{command} {resource}: {result.Message}");
-    }
-
     [Fact]
     public async Task Mail_that_fails_while_the_server_is_down_is_delivered_once_when_it_is_back_even_across_a_restart()
     {
         var notifications = new NotificationsClient(stack.Channel("notifications"));
         var batch = await TestBatches.OpenAsync(stack);
-        await RunAsync("mail", KnownResourceCommands.StopCommand);
-        using (var stopped = new CancellationTokenSource(StackFixture.Timeout))
-        {
-            await stack.App.ResourceNotifications.WaitForResourceAsync("mail", [KnownResourceStates.Exited, KnownResourceStates.Finished], stopped.Token).WaitAsync(stopped.Token);
-        }
+        await stack.StopAsync("mail");
 
         var request = TestBatches.Nomination(batch.BatchId, "PK", "Ayesha Siddiqui");
         var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(request, deadline: DateTime.UtcNow + StackFixture.Timeout);
@@ -48,18 +35,9 @@ public sealed class SmtpOutageTests(StackFixture stack)
 
         // Notifications restarts in the middle: the failed delivery waits in its log.
         // (DCP sometimes reports a stop as failed although the process ends.)
-        await RunAsync("notifications", KnownResourceCommands.StopCommand, mustSucceed: false);
-        using (var stopped = new CancellationTokenSource(StackFixture.Timeout))
-        {
-            await stack.App.ResourceNotifications.WaitForResourceAsync("notifications", [KnownResourceStates.Exited, KnownResourceStates.Finished, "Unknown"], stopped.Token).WaitAsync(stopped.Token);
-        }
-        await RunAsync("mail", KnownResourceCommands.StartCommand);
-        await RunAsync("notifications", KnownResourceCommands.StartCommand);
-        using (var started = new CancellationTokenSource(StackFixture.Timeout * 2))
-        {
-            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("mail", started.Token).WaitAsync(started.Token);
-            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("notifications", started.Token).WaitAsync(started.Token);
-        }
+        await stack.StopAsync("notifications", mustSucceed: false);
+        await stack.StartAsync("mail");
+        await stack.StartAsync("notifications");
         notifications = new NotificationsClient(stack.Channel("notifications"));
         var sent = await Eventually.Get(async ct =>
             (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId }, cancellationToken: ct))

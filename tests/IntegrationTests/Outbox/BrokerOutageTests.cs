@@ -19,29 +19,6 @@ public sealed class BrokerOutageCollection : ICollectionFixture<StackFixture>
 [Collection(BrokerOutageCollection.Name)]
 public sealed class BrokerOutageTests(StackFixture stack)
 {
-    private readonly ResourceCommandService _commands = stack.App.Services.GetRequiredService<ResourceCommandService>();
-
-    private async Task RunAsync(string resource, string command, bool mustSucceed = true)
-    {
-        using var cts = new CancellationTokenSource(StackFixture.Timeout);
-        var result = await _commands.ExecuteCommandAsync(resource, command, cts.Token).WaitAsync(cts.Token);
-        Assert.True(result.Success || !mustSucceed, $"{command} {resource}: {result.Message}");
-    }
-
-    private async Task WaitForStateAsync(string resource, params string[] states)
-    {
-        using var cts = new CancellationTokenSource(StackFixture.Timeout);
-        try
-        {
-            await stack.App.ResourceNotifications.WaitForResourceAsync(resource, states, cts.Token).WaitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            stack.App.ResourceNotifications.TryGetCurrentState(resource, out var current);
-            throw new TimeoutException($"{resource} did not reach {string.Join("/", states)}; it is {current?.Snapshot.State?.Text}.");
-        }
-    }
-
     [Fact]
     public async Task A_nomination_made_while_the_broker_is_down_is_mailed_once_after_it_returns_even_across_a_restart()
     {
@@ -51,8 +28,7 @@ public sealed class BrokerOutageTests(StackFixture stack)
         var email = $"outage-{Guid.NewGuid():N}@mofa.gov.bt";
 
         var batch = await TestBatches.OpenAsync(stack);
-        await RunAsync("messaging", KnownResourceCommands.StopCommand);
-        await WaitForStateAsync("messaging", KnownResourceStates.Exited, KnownResourceStates.Finished);
+        await stack.StopAsync("messaging");
 
         // Registration still takes the nomination: it only needs its own database.
         var request = TestBatches.Nomination(batch.BatchId, "BT", "Karma Wangchuk");
@@ -63,16 +39,11 @@ public sealed class BrokerOutageTests(StackFixture stack)
         // starts only once the broker is back: the AppHost makes it wait for its dependencies.)
         // DCP sometimes reports a stop as failed, and the state as "Unknown", although the
         // process ends; what counts is that Registration no longer answers.
-        await RunAsync("registration", KnownResourceCommands.StopCommand, mustSucceed: false);
-        await WaitForStateAsync("registration", KnownResourceStates.Exited, KnownResourceStates.Finished, "Unknown");
+        await stack.StopAsync("registration", mustSucceed: false);
         await Assert.ThrowsAsync<RpcException>(() => registration.GetNominationAsync(
             new GetNominationRequest { NominationId = nomination.NominationId }, deadline: DateTime.UtcNow.AddSeconds(5)).ResponseAsync);
-        await RunAsync("messaging", KnownResourceCommands.StartCommand);
-        await RunAsync("registration", KnownResourceCommands.StartCommand);
-        using (var cts = new CancellationTokenSource(StackFixture.Timeout * 2))
-        {
-            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("registration", cts.Token).WaitAsync(cts.Token);
-        }
+        await stack.StartAsync("messaging");
+        await stack.StartAsync("registration");
 
         var message = await Eventually.Get(ct => mail.FindToAsync(email, ct), StackFixture.Timeout * 2, "the email after the outage");
         Assert.StartsWith("Nomination received: ", message.Subject);
