@@ -19,6 +19,7 @@ internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    SqliteWriteGate gate,
     TimeProvider clock,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : DbContext
 {
@@ -59,9 +60,16 @@ internal sealed partial class OutboxRelay<TContext>(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
-        foreach (var message in pending)
+        // The batch's publishes start oldest first without waiting for each confirm in turn: the
+        // confirms are awaited together, then every outcome is recorded in one save. Events of
+        // one batch may so reach the broker slightly out of order; no consumer relies on order
+        // (roster moves are time-ordered, reminders ignore older events). A crash before the save
+        // sends the batch again (at least once; consumers de-duplicate by message id).
+        await Task.WhenAll(pending.Select(message => TryPublishAsync(message, cancellationToken)));
+        // Behind the gate like every writer of the process: SQLite would otherwise make the
+        // loser of a lock race sleep in its busy handler.
+        using (await gate.EnterAsync(cancellationToken))
         {
-            await TryPublishAsync(message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         return pending.Count;

@@ -10,7 +10,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveCh
     {
         // Inside an explicit transaction the rows are not visible until commit; the relay's
         // fallback poll picks them up then, and the transaction interceptor below signals too.
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && PendingOutboxRows.Take(context))
         {
             signal.Notify();
         }
@@ -18,12 +18,21 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveCh
     }
 }
 
-/// <summary>Signals the relay when an explicit transaction commits.</summary>
+/// <summary>Signals the relay when an explicit transaction with outbox rows commits.</summary>
 internal sealed class OutboxTransactionInterceptor(OutboxSignal signal) : DbTransactionInterceptor
 {
     public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        if (PendingOutboxRows.Take(eventData.Context))
+        {
+            signal.Notify();
+        }
         return base.TransactionCommittedAsync(transaction, eventData, cancellationToken);
+    }
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        PendingOutboxRows.Take(eventData.Context);
+        return base.TransactionRolledBackAsync(transaction, eventData, cancellationToken);
     }
 }

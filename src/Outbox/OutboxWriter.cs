@@ -23,5 +23,6 @@ public static class OutboxWriter
             CreatedAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
         });
+        PendingOutboxRows.Mark(db);
     }
 }

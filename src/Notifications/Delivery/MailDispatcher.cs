@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Templates;
+using Ksst.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -8,29 +9,29 @@ namespace Ksst.Notifications.Delivery;
 
 /// <summary>
 /// Sends due deliveries: renders the template, sends over SMTP, and records the outcome right
-/// after each send. A failure is retried with backoff and jitter until the schedule's last
-/// attempt, then the delivery is dead (resend it through the API). Everything is in the delivery
-/// log, so a restart resumes with the deliveries still due.
+/// after each send. Due deliveries are shared among <see cref="MailOptions.Connections"/> SMTP
+/// connections, each kept open for its share of the round. A failure is retried with backoff and
+/// jitter until the schedule's last attempt, then the delivery is dead (resend it through the
+/// API). Everything is in the delivery log, so a restart resumes with the deliveries still due.
 /// </summary>
 internal sealed partial class MailDispatcher(
-    IServiceScopeFactory scopes, MailTemplates templates, SmtpMailer mailer, IOptions<RetrySchedule> retry,
+    IServiceScopeFactory scopes, MailTemplates templates, SmtpMailer mailer, IOptions<RetrySchedule> retry, IOptions<MailOptions> mail, SqliteWriteGate gate,
     NotificationMetrics metrics, WorkSignal<Delivery> signal, TimeProvider clock, ILogger<MailDispatcher> logger)
     : DueWorkLoop<Delivery>(signal, clock, logger)
 {
-    private const int Batch = 20;
+    private const int Batch = 64;
 
     protected override async Task<DateTimeOffset?> RunDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var connections = Math.Max(1, mail.Value.Connections);
         while (true)
         {
             var now = Clock.GetUtcNow();
             var due = await Waiting(db).Where(d => d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt).Take(Batch).ToListAsync(ct);
-            foreach (var delivery in due)
-            {
-                await SendAsync(db, delivery, ct);
-            }
+            var shares = due.Select((delivery, i) => (delivery, i)).GroupBy(x => x.i % connections, x => x.delivery);
+            await Task.WhenAll(shares.Select(share => SendShareAsync(db, share, ct)));
             if (due.Count < Batch)
             {
                 return await Waiting(db).OrderBy(d => d.NextAttemptAt).Select(d => (DateTimeOffset?)d.NextAttemptAt).FirstOrDefaultAsync(ct);
@@ -41,30 +42,50 @@ internal sealed partial class MailDispatcher(
     private static IQueryable<Delivery> Waiting(NotificationsDbContext db) =>
         db.Deliveries.Where(d => d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Failed);
 
-    private async Task SendAsync(NotificationsDbContext db, Delivery delivery, CancellationToken ct)
+    private async Task SendShareAsync(NotificationsDbContext db, IEnumerable<Delivery> share, CancellationToken ct)
+    {
+        await using var session = mailer.OpenSession();
+        foreach (var delivery in share)
+        {
+            var attemptedAt = Clock.GetUtcNow();
+            Exception? failure = null;
+            try
+            {
+                var model = JsonSerializer.Deserialize<Dictionary<string, string>>(delivery.ModelJson)!;
+                var content = templates.Render(delivery.Template, delivery.Language, model);
+                await session.SendAsync(delivery.Id, delivery.ToName, delivery.ToAddress, content, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                failure = ex;
+            }
+            // The write gate also serialises the connections' use of the shared context.
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                Record(delivery, attemptedAt, failure);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private void Record(Delivery delivery, DateTimeOffset attemptedAt, Exception? failure)
     {
         delivery.Attempts++;
-        delivery.LastAttemptAt = Clock.GetUtcNow();
-        try
+        delivery.LastAttemptAt = attemptedAt;
+        if (failure is null)
         {
-            var model = JsonSerializer.Deserialize<Dictionary<string, string>>(delivery.ModelJson)!;
-            var content = templates.Render(delivery.Template, delivery.Language, model);
-            await mailer.SendAsync(delivery.Id, delivery.ToName, delivery.ToAddress, content, ct);
             delivery.Status = DeliveryStatus.Sent;
             delivery.SentAt = Clock.GetUtcNow();
             delivery.LastError = null;
             metrics.Sent();
+            return;
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            var dead = retry.Value.IsExhausted(delivery.Attempts);
-            delivery.Status = dead ? DeliveryStatus.Dead : DeliveryStatus.Failed;
-            delivery.LastError = $"{ex.GetType().Name}: {ex.Message}";
-            delivery.NextAttemptAt = Clock.GetUtcNow() + retry.Value.Backoff(delivery.Attempts, Random.Shared);
-            metrics.Failed(dead);
-            LogSendFailed(delivery.Id, delivery.Attempts, dead, ex.GetType().Name);
-        }
-        await db.SaveChangesAsync(CancellationToken.None);
+        var dead = retry.Value.IsExhausted(delivery.Attempts);
+        delivery.Status = dead ? DeliveryStatus.Dead : DeliveryStatus.Failed;
+        delivery.LastError = $"{failure.GetType().Name}: {failure.Message}";
+        delivery.NextAttemptAt = Clock.GetUtcNow() + retry.Value.Backoff(delivery.Attempts, Random.Shared);
+        metrics.Failed(dead);
+        LogSendFailed(delivery.Id, delivery.Attempts, dead, failure.GetType().Name);
     }
 
     [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId}: attempt {Attempt} failed ({Error}); dead: {Dead}.")]

@@ -17,4 +17,7 @@ public sealed class MailOptions
 
     /// <summary>The sender's address.</summary>
     public string FromAddress { get; set; } = "secretariat@ksst.example.org";
+
+    /// <summary>SMTP connections the dispatcher sends over at once, each kept open while mail is due.</summary>
+    public int Connections { get; set; } = 4;
 }

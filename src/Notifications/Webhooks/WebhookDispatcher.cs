@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
+using Ksst.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ namespace Ksst.Notifications.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<RetrySchedule> retry, IOptions<WebhookOptions> options,
-    NotificationMetrics metrics, WorkSignal<WebhookDelivery> signal, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+    SqliteWriteGate gate, NotificationMetrics metrics, WorkSignal<WebhookDelivery> signal, TimeProvider clock, ILogger<WebhookDispatcher> logger)
     : DueWorkLoop<WebhookDelivery>(signal, clock, logger)
 {
     /// <summary>The named HttpClient webhooks are sent with (guarded connections, no redirects).</summary>
@@ -30,7 +31,10 @@ internal sealed partial class WebhookDispatcher(
         {
             var subscription = await db.WebhookSubscriptions.SingleAsync(s => s.Id == delivery.SubscriptionId, ct);
             await SendAsync(delivery, subscription, ct);
-            await db.SaveChangesAsync(CancellationToken.None);
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
         }
         return await Waiting(db).OrderBy(d => d.NextAttemptAt).Select(d => (DateTimeOffset?)d.NextAttemptAt).FirstOrDefaultAsync(ct);
     }

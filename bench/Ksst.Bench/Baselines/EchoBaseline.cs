@@ -1,0 +1,27 @@
+using Google.Protobuf;
+using Ksst.Bench.Measurement;
+using Ksst.Bench.Stack;
+
+namespace Ksst.Bench.Baselines;
+
+/// <summary>The echo server's throughput and latency at each concurrency the scenarios use.</summary>
+public static class EchoBaseline
+{
+    /// <summary>Measures the echo at each of <paramref name="levels"/>, after a warm-up.</summary>
+    public static async Task<IReadOnlyList<Measured>> RunAsync(BenchOptions options, int payloadBytes, IEnumerable<int> levels, CancellationToken ct)
+    {
+        await using var server = await EchoProcess.StartAsync(ct);
+        using var channel = Channels.Create(server.Address);
+        var client = new Echo.EchoClient(channel);
+        var payload = new EchoMessage { Payload = ByteString.CopyFrom(new byte[payloadBytes]) };
+        Task Call(long n, CancellationToken token) => client.EchoAsync(payload, cancellationToken: token).ResponseAsync;
+
+        await ClosedLoop.RunAsync("warm-up", 32, options.WarmUp, Call, ct);
+        var results = new List<Measured>();
+        foreach (var level in levels)
+        {
+            results.Add(await ClosedLoop.RunAsync("gRPC echo", level, options.Measure, Call, ct));
+        }
+        return results;
+    }
+}
