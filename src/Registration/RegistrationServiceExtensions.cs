@@ -15,6 +15,8 @@ internal static class RegistrationServiceExtensions
         builder.AddServiceDatabase<RegistrationDbContext>("registration-db");
         builder.Services.AddSingleton<IDatabaseSeeder<RegistrationDbContext>, DemoDataSeeder>();
         builder.Services.AddScoped<NominationCommands>();
+        builder.Services.AddSingleton<NominationIntake>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<NominationIntake>());
         builder.AddServiceMessaging("registration");
         return builder;
     }

@@ -10,46 +10,12 @@ using BatchStatus = Ksst.Registration.Batches.BatchStatus;
 namespace Ksst.Registration.Nominations;
 
 /// <summary>
-/// Every change to nominations. Each runs in one IMMEDIATE SQLite transaction behind the
-/// process's write gate, so capacity and quota checks see no concurrent writer; the nomination
-/// changes and their events commit together.
+/// Every change to an existing nomination (new ones arrive through <see cref="NominationIntake"/>).
+/// Each runs in one IMMEDIATE SQLite transaction behind the process's write gate, so capacity and
+/// quota checks see no concurrent writer; the nomination changes and their events commit together.
 /// </summary>
 internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGate gate, TimeProvider clock)
 {
-    /// <summary>Stores a nomination (admitting it on arrival when the batch says so).</summary>
-    public async Task<Nomination> NominateAsync(NominateRequest request, CancellationToken ct)
-    {
-        NominationRules.Check(request).ThrowIfAny();
-        using var _ = await gate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-        if (request.RequestId.Length > 0 && await db.Nominations.SingleOrDefaultAsync(n => n.RequestId == request.RequestId, ct) is { } first)
-        {
-            return first.BatchId == request.BatchId
-                ? first
-                : throw RpcErrors.AlreadyExists("request", request.RequestId, $"request_id '{request.RequestId}' was already used for batch {first.BatchId}.");
-        }
-
-        var batch = await FindBatchAsync(request.BatchId, ct);
-        var now = clock.GetUtcNow();
-        EnsureTakingNominations(batch, now);
-        new FieldViolations().CheckAgainst(request, batch).ThrowIfAny();
-
-        var nomination = NominationFactory.Create(request, now);
-        await EnsureNotNominatedTwiceAsync(nomination, ct);
-        db.Nominations.Add(nomination);
-        db.AddEvent(NominationEvents.For(nomination, now));
-        if (batch.AdmitOnArrival)
-        {
-            var admission = await LoadAdmissionAsync(batch, ct);
-            Move(nomination, admission.HasRoomFor(nomination.NominatingCountry) ? NominationStatus.Accepted : NominationStatus.Waitlisted, "", now);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return nomination;
-    }
-
     /// <summary>
     /// Moves a nomination to <paramref name="target"/>. Accepting without a free seat or quota
     /// waitlists instead; a freed seat promotes the oldest waitlisted nomination that fits.
@@ -71,7 +37,7 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
 
         var now = clock.GetUtcNow();
         var heldSeat = NominationLifecycle.HoldsSeat(nomination.Status);
-        if (target == NominationStatus.Accepted && !(await LoadAdmissionAsync(batch, ct)).HasRoomFor(nomination.NominatingCountry))
+        if (target == NominationStatus.Accepted && !(await LoadAdmissionAsync(db, batch, ct)).HasRoomFor(nomination.NominatingCountry))
         {
             if (nomination.Status == NominationStatus.Waitlisted)
             {
@@ -80,7 +46,7 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
             }
             target = NominationStatus.Waitlisted;
         }
-        Move(nomination, target, reason, now);
+        Move(db, nomination, target, reason, now);
 
         if (heldSeat && !NominationLifecycle.HoldsSeat(target))
         {
@@ -94,18 +60,19 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
 
     private async Task PromoteFromWaitlistAsync(Batch batch, DateTimeOffset now, CancellationToken ct)
     {
-        var admission = await LoadAdmissionAsync(batch, ct);
+        var admission = await LoadAdmissionAsync(db, batch, ct);
         var waitlist = await db.Nominations
             .Where(n => n.BatchId == batch.Id && n.Status == NominationStatus.Waitlisted)
             .OrderBy(n => n.NominatedAt).ThenBy(n => n.Id)
             .ToListAsync(ct);
         foreach (var promoted in admission.Promote(waitlist))
         {
-            Move(promoted, NominationStatus.Accepted, "Promoted from the waitlist.", now, promoted: true);
+            Move(db, promoted, NominationStatus.Accepted, "Promoted from the waitlist.", now, promoted: true);
         }
     }
 
-    private void Move(Nomination nomination, NominationStatus target, string reason, DateTimeOffset now, bool promoted = false)
+    /// <summary>Moves <paramref name="nomination"/> to <paramref name="target"/> and stages the event that says so.</summary>
+    internal static void Move(RegistrationDbContext db, Nomination nomination, NominationStatus target, string reason, DateTimeOffset now, bool promoted = false)
     {
         nomination.Status = target;
         nomination.StatusChangedAt = now;
@@ -114,7 +81,7 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
     }
 
     /// <summary>The batch's seats as stored: callers save staged seat changes first.</summary>
-    private async Task<Admission> LoadAdmissionAsync(Batch batch, CancellationToken ct)
+    internal static async Task<Admission> LoadAdmissionAsync(RegistrationDbContext db, Batch batch, CancellationToken ct)
     {
         var nominations = await db.Nominations
             .Where(n => n.BatchId == batch.Id)
@@ -123,22 +90,11 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
         return new Admission(batch.Capacity, batch.CountryQuota, nominations.Select(n => (n.Status, n.NominatingCountry)));
     }
 
-    private async Task EnsureNotNominatedTwiceAsync(Nomination nomination, CancellationToken ct)
-    {
-        if (await db.Nominations.AnyAsync(n => n.BatchId == nomination.BatchId && n.PassportNumber == nomination.PassportNumber, ct))
-        {
-            throw RpcErrors.AlreadyExists("nomination", $"batches/{nomination.BatchId}/passport", "A nomination with this passport number already exists in the batch.");
-        }
-        if (await db.Nominations.AnyAsync(n => n.BatchId == nomination.BatchId && n.Email == nomination.Email, ct))
-        {
-            throw RpcErrors.AlreadyExists("nomination", $"batches/{nomination.BatchId}/email", "A nomination with this email address already exists in the batch.");
-        }
-    }
-
     private async Task<Batch> FindBatchAsync(string batchId, CancellationToken ct) =>
         await db.Batches.SingleOrDefaultAsync(b => b.Id == batchId, ct) ?? throw RpcErrors.NotFound("batch", batchId);
 
-    private static void EnsureTakingNominations(Batch batch, DateTimeOffset now)
+    /// <summary>Refuses nominations to a batch that is not open or whose deadline passed.</summary>
+    internal static void EnsureTakingNominations(Batch batch, DateTimeOffset now)
     {
         if (batch.Status != BatchStatus.Open)
         {

@@ -14,11 +14,11 @@ internal static class NominationFactory
             BatchId = request.BatchId,
             RequestId = request.RequestId.Length > 0 ? request.RequestId : null,
             FullName = person.FullName.Trim(),
-            Email = person.Email.Trim().ToLowerInvariant(),
+            Email = NormaliseEmail(person.Email),
             Nationality = person.Nationality,
             Gender = person.Gender,
             Phone = person.Phone.Trim(),
-            PassportNumber = person.PassportNumber.Trim().ToUpperInvariant(),
+            PassportNumber = NormalisePassport(person.PassportNumber),
             PassportExpiry = IsoDate.TryParse(person.PassportExpiry, out var expiry) ? expiry : null,
             Organisation = person.Organisation.Trim(),
             Position = person.Position.Trim(),
@@ -34,4 +34,10 @@ internal static class NominationFactory
             StatusChangedAt = now,
         };
     }
+
+    /// <summary>An email address as stored (and compared): trimmed, lower case.</summary>
+    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>A passport number as stored (and compared): trimmed, upper case.</summary>
+    public static string NormalisePassport(string passport) => passport.Trim().ToUpperInvariant();
 }

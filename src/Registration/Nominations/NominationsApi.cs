@@ -8,14 +8,14 @@ using Api = Ksst.Contracts.Registration.V1;
 namespace Ksst.Registration.Nominations;
 
 /// <summary>The Nominations gRPC service (also served as JSON through transcoding).</summary>
-internal sealed class NominationsApi(RegistrationDbContext db, NominationCommands commands) : Api.Nominations.NominationsBase
+internal sealed class NominationsApi(RegistrationDbContext db, NominationCommands commands, NominationIntake intake) : Api.Nominations.NominationsBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;
     private const int MaxReasonLength = 500;
 
     public override async Task<Api.Nomination> Nominate(NominateRequest request, ServerCallContext context) =>
-        (await commands.NominateAsync(request, context.CancellationToken)).ToApi();
+        (await intake.NominateAsync(request, context.CancellationToken)).ToApi();
 
     public override async Task<Api.Nomination> GetNomination(GetNominationRequest request, ServerCallContext context) =>
         (await FindAsync(request.NominationId, context)).ToApi();
