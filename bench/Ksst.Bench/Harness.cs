@@ -73,12 +73,14 @@ public static class Harness
             }
         }
 
+        var cpu = new Dictionary<string, IReadOnlyDictionary<string, double>>();
         if (options.Runs("reads"))
         {
             Log("Scenario: cached reads…");
             foreach (var read in await CachedReadsScenario.RunAsync(options, scheduling, pids["scheduling"], 32, ct))
             {
                 var itinerary = read.Reads.Name.Contains("itinerary", StringComparison.Ordinal);
+                cpu[$"{read.Reads.Name} @ {read.Reads.Load} (per read)"] = read.CpuMsPerRead;
                 rows.Add(Compare(read.Reads, echo.GetValueOrDefault(32),
                     itinerary ? "≥ 0.6× echo ops/s, hit ratio ≥ 95 %" : null,
                     itinerary ? (throughput, _) => throughput >= 0.6 && read.HitRatio >= 0.95 : null,
@@ -97,7 +99,9 @@ public static class Harness
             Log("Scenario: committed → email…");
             foreach (var rate in Rates)
             {
+                var before = ProcessCpu.Snapshot();
                 var email = await CommitToEmailScenario.RunAsync(options, registration, stack.DataRoot, rate, ct);
+                cpu[$"Nomination → email @ {rate}/s (per email, from nomination until sent)"] = ProcessCpu.PerOperation(before, ProcessCpu.Snapshot(), email.Count);
                 rows.Add(Compare(email, hops.GetValueOrDefault(rate), rate == 500 ? "p99 ≤ 4× RabbitMQ hop p99" : null, rate == 500 ? (_, p99) => p99 <= 4 : null));
             }
         }
@@ -106,22 +110,27 @@ public static class Harness
         if (options.Runs("nominate"))
         {
             Log("Scenario: Nominate…");
+            var nominate = new NominateScenario(registration);
+            await nominate.WarmUpAsync(options, ct);
             memory.Reset();
-            var nominate = await NominateScenario.RunAsync(options, registration, Levels, ct);
-            peak = memory.Peak().ToDictionary(p => p.Key, p => Math.Round(p.Value));
-            foreach (var (result, level) in nominate.Zip(Levels))
+            foreach (var level in Levels)
             {
+                var before = ProcessCpu.Snapshot();
+                var result = await nominate.MeasureAsync(options, level, ct);
+                cpu[$"Nominate @ {level} in flight (per call, during the call's measurement)"] = ProcessCpu.PerOperation(before, ProcessCpu.Snapshot(), result.Count);
                 rows.Add(Compare(result, echo.GetValueOrDefault(level),
                     level == 32 ? "≥ 0.15× echo ops/s, p99 ≤ 20 ms" : null,
                     level == 32 ? (throughput, _) => throughput >= 0.15 && result.Latency.P99 <= 20 : null));
             }
+            peak = memory.Peak().ToDictionary(p => p.Key, p => Math.Round(p.Value));
         }
 
         var report = new BenchReport(startedAt, machine, options, rows,
             stack.HealthyAfter.ToDictionary(h => h.Key, h => Math.Round(h.Value.TotalSeconds, 1)),
             idle.ToDictionary(i => i.Key, i => Math.Round(i.Value)),
             peak,
-            timetableFigures);
+            timetableFigures,
+            cpu);
         var markdown = await ReportWriter.WriteAsync(report, options.OutputDirectory);
         Console.WriteLine(markdown);
         Log($"Reports written to {Path.GetFullPath(options.OutputDirectory)} (latest.md, latest.json). Stopping the stack…");

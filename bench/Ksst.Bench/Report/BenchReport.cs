@@ -9,4 +9,5 @@ public sealed record BenchReport(
     IReadOnlyDictionary<string, double> StartUpSeconds,
     IReadOnlyDictionary<string, double> IdleResidentMiB,
     IReadOnlyDictionary<string, double> PeakResidentMiBUnderLoad,
-    IReadOnlyDictionary<string, double> Timetable);
+    IReadOnlyDictionary<string, double> Timetable,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> CpuMsPerOperation);

@@ -73,6 +73,20 @@ public static class ReportWriter
             var peak = report.PeakResidentMiBUnderLoad.TryGetValue(name, out var p) ? $"{p:0}" : "";
             md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {seconds:0.0} | {idle} | {peak} |");
         }
+        if (report.CpuMsPerOperation.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Where the CPU goes (ms of CPU per operation, by process)");
+            md.AppendLine();
+            var groups = report.CpuMsPerOperation.Values.SelectMany(v => v.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+            md.AppendLine("| Measurement | " + string.Join(" | ", groups) + " | total |");
+            md.AppendLine("|---|" + string.Concat(groups.Select(_ => "---:|")) + "---:|");
+            foreach (var (name, perGroup) in report.CpuMsPerOperation)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {name} | {string.Join(" | ", groups.Select(g => perGroup.TryGetValue(g, out var v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : ""))} | {perGroup.Values.Sum():0.00} |");
+            }
+        }
         var errors = report.Rows.Where(r => r.Measured.FirstError is not null).ToList();
         if (errors.Count > 0)
         {

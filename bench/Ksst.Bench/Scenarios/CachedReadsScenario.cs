@@ -18,7 +18,7 @@ public static class CachedReadsScenario
     public const string BatchId = "ksst-sme-2018";
 
     /// <summary>A measurement and the cache hit ratio (0–1) over it.</summary>
-    public sealed record Result(Measured Reads, double HitRatio, double Hits, double Misses);
+    public sealed record Result(Measured Reads, double HitRatio, double Hits, double Misses, Dictionary<string, double> CpuMsPerRead);
 
     /// <summary>Measures itinerary reads, then agenda reads.</summary>
     public static async Task<IReadOnlyList<Result>> RunAsync(BenchOptions options, GrpcChannel channel, int schedulingPid, int inFlight, CancellationToken ct)
@@ -45,11 +45,13 @@ public static class CachedReadsScenario
         // Counters publish once a second: let the previous interval land before and after.
         await Task.Delay(TimeSpan.FromSeconds(2.5), ct);
         var (hits0, misses0) = (meter.Total("ksst.scheduling.cache.hits", $"view={view}"), meter.Total("ksst.scheduling.cache.misses", $"view={view}"));
+        var cpu = ProcessCpu.Snapshot();
         var measured = await ClosedLoop.RunAsync(name, inFlight, options.Measure, read, ct);
+        var cpuPerRead = ProcessCpu.PerOperation(cpu, ProcessCpu.Snapshot(), measured.Count);
         await Task.Delay(TimeSpan.FromSeconds(2.5), ct);
         var hits = meter.Total("ksst.scheduling.cache.hits", $"view={view}") - hits0;
         var misses = meter.Total("ksst.scheduling.cache.misses", $"view={view}") - misses0;
-        return new Result(measured, hits + misses == 0 ? 0 : hits / (hits + misses), hits, misses);
+        return new Result(measured, hits + misses == 0 ? 0 : hits / (hits + misses), hits, misses, cpuPerRead);
     }
 
     /// <summary>The demo batch's confirmed participants, once Scheduling's roster has them in groups.</summary>

@@ -6,29 +6,24 @@ using ProgrammesClient = Ksst.Contracts.Registration.V1.Programmes.ProgrammesCli
 namespace Ksst.Bench.Scenarios;
 
 /// <summary>
-/// Nominate's throughput and latency, closed loop, at each concurrency: every call a new,
+/// Nominate's throughput and latency, closed loop, at a given concurrency: every call a new,
 /// valid nomination (its own passport and email) to an open batch, one fresh batch per level.
 /// </summary>
-public static class NominateScenario
+public sealed class NominateScenario(GrpcChannel registration)
 {
-    /// <summary>Runs a warm-up, then one measurement per level in <paramref name="levels"/>.</summary>
-    public static async Task<IReadOnlyList<Measured>> RunAsync(BenchOptions options, GrpcChannel registration, IEnumerable<int> levels, CancellationToken ct)
-    {
-        var programmes = new ProgrammesClient(registration);
-        var nominations = new NominationsClient(registration);
-        async Task<Measured> Level(string label, int inFlight, TimeSpan duration)
-        {
-            var batchId = await BenchBatches.OpenAsync(programmes, label, ct);
-            return await ClosedLoop.RunAsync("Nominate", inFlight, duration,
-                (n, token) => nominations.NominateAsync(BenchBatches.Nomination(batchId, n), cancellationToken: token).ResponseAsync, ct);
-        }
+    private readonly ProgrammesClient _programmes = new(registration);
+    private readonly NominationsClient _nominations = new(registration);
 
-        await Level("nominate-warm-up", 32, options.WarmUp);
-        var results = new List<Measured>();
-        foreach (var level in levels)
-        {
-            results.Add(await Level($"nominate-{level}", level, options.Measure));
-        }
-        return results;
+    /// <summary>Nominates at 32 in flight for the warm-up time, unmeasured.</summary>
+    public Task WarmUpAsync(BenchOptions options, CancellationToken ct) => RunAsync("nominate-warm-up", 32, options.WarmUp, ct);
+
+    /// <summary>One measurement at <paramref name="inFlight"/> calls in flight.</summary>
+    public Task<Measured> MeasureAsync(BenchOptions options, int inFlight, CancellationToken ct) => RunAsync($"nominate-{inFlight}", inFlight, options.Measure, ct);
+
+    private async Task<Measured> RunAsync(string label, int inFlight, TimeSpan duration, CancellationToken ct)
+    {
+        var batchId = await BenchBatches.OpenAsync(_programmes, label, ct);
+        return await ClosedLoop.RunAsync("Nominate", inFlight, duration,
+            (n, token) => _nominations.NominateAsync(BenchBatches.Nomination(batchId, n), cancellationToken: token).ResponseAsync, ct);
     }
 }

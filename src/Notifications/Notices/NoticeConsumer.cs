@@ -41,6 +41,7 @@ internal sealed class NoticeConsumer<TEvent>(
         var times = new LocalTimes(TimeZoneInfo.FindSystemTimeZoneById(organisers.Value.TimeZone));
         var deliveries = await planner.DeliveriesAsync(NotificationPlans.For(message, times), message.EventId, ct);
 
+        int hooked;
         using (await gate.EnterAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -49,13 +50,20 @@ internal sealed class NoticeConsumer<TEvent>(
                 return;
             }
             db.Deliveries.AddRange(deliveries);
-            await webhooks.AddAsync(message, ct);
+            hooked = await webhooks.AddAsync(message, ct);
             await reminders.ApplyAsync(message, ct);
             db.MarkProcessed(message.EventId, Consumer, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        mail.Notify();
-        hooks.Notify();
+        // Wake only the dispatchers that were given work.
+        if (deliveries.Count > 0)
+        {
+            mail.Notify();
+        }
+        if (hooked > 0)
+        {
+            hooks.Notify();
+        }
     }
 }

@@ -10,13 +10,14 @@ internal sealed class WebhookFanout(NotificationsDbContext db, TimeProvider cloc
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task AddAsync(IIntegrationEvent e, CancellationToken ct)
+    /// <summary>Stages the deliveries of <paramref name="e"/>; returns how many.</summary>
+    public async Task<int> AddAsync(IIntegrationEvent e, CancellationToken ct)
     {
         var exchange = IntegrationEvents.ExchangeOf(e.GetType());
         var subscriptions = (await db.WebhookSubscriptions.Where(s => s.Active).ToListAsync(ct)).Where(s => s.Wants(exchange)).ToList();
         if (subscriptions.Count == 0)
         {
-            return;
+            return 0;
         }
         var body = JsonSerializer.Serialize(new { id = e.EventId, type = exchange, occurredAt = e.OccurredAt, data = (object)e }, Json);
         var now = clock.GetUtcNow();
@@ -24,5 +25,6 @@ internal sealed class WebhookFanout(NotificationsDbContext db, TimeProvider cloc
         {
             Id = Guid.CreateVersion7(now), SubscriptionId = s.Id, EventId = e.EventId, EventType = exchange, Body = body, CreatedAt = now, NextAttemptAt = now,
         }));
+        return subscriptions.Count;
     }
 }
