@@ -21,6 +21,7 @@ internal sealed class NominationGroup(RegistrationDbContext db, DateTimeOffset n
     private readonly HashSet<(string Batch, string Email)> _emails = [];
     private readonly Dictionary<string, Nomination> _byRequestId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Admission> _admissions = new(StringComparer.Ordinal);
+    private int _position;
 
     /// <summary>Stages what can be stored; returns those nominations with their callers.</summary>
     public async Task<IReadOnlyList<(PendingNomination Pending, Nomination Nomination)>> StageAsync(IReadOnlyList<PendingNomination> group, CancellationToken ct)
@@ -65,7 +66,9 @@ internal sealed class NominationGroup(RegistrationDbContext db, DateTimeOffset n
         NominationCommands.EnsureTakingNominations(batch, now);
         new FieldViolations().CheckAgainst(request, batch).ThrowIfAny();
 
-        var nomination = NominationFactory.Create(request, now);
+        // One tick apart in order of arrival, so "oldest first" (the waitlist) keeps that order.
+        var at = now.AddTicks(_position++);
+        var nomination = NominationFactory.Create(request, at);
         if (!_passports.Add((nomination.BatchId, nomination.PassportNumber)))
         {
             throw RpcErrors.AlreadyExists("nomination", $"batches/{nomination.BatchId}/passport", "A nomination with this passport number already exists in the batch.");
@@ -86,7 +89,7 @@ internal sealed class NominationGroup(RegistrationDbContext db, DateTimeOffset n
         try
         {
             db.Nominations.Add(nomination);
-            db.AddEvent(NominationEvents.For(nomination, now));
+            db.AddEvent(NominationEvents.For(nomination, at));
             if (batch.AdmitOnArrival)
             {
                 var admission = await AdmissionOfAsync(batch, ct);
@@ -95,7 +98,7 @@ internal sealed class NominationGroup(RegistrationDbContext db, DateTimeOffset n
                 {
                     admission.Take(nomination.NominatingCountry);
                 }
-                NominationCommands.Move(db, nomination, admitted ? NominationStatus.Accepted : NominationStatus.Waitlisted, "", now);
+                NominationCommands.Move(db, nomination, admitted ? NominationStatus.Accepted : NominationStatus.Waitlisted, "", at);
             }
         }
         finally
