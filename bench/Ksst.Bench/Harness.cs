@@ -45,15 +45,21 @@ public static class Harness
         var scheduling = stack.Channel("scheduling");
 
         var echo = new Dictionary<int, Measured>();
+        IReadOnlyDictionary<int, Measured> echoReplies = new Dictionary<int, Measured>();
         if (options.Runs("echo"))
         {
             Log("Baseline: gRPC echo…");
             var payload = BenchBatches.Nomination("bench-0-payload", 1_000_000).CalculateSize();
-            foreach (var (result, level) in (await EchoBaseline.RunAsync(options, payload, Levels, ct)).Zip(Levels))
+            var (itinerarySize, agendaSize) = await CachedReadsScenario.ResponseSizesAsync(scheduling, ct);
+            Log($"Echo payload: {payload} bytes (a serialised Nominate request); also replies of {itinerarySize} and {agendaSize} bytes (an itinerary, the agenda).");
+            var (levels, replies) = await EchoBaseline.RunAsync(options, payload, Levels, [itinerarySize, agendaSize], ct);
+            foreach (var (result, level) in levels.Zip(Levels))
             {
                 echo[level] = result;
                 rows.Add(new Row("baseline", result));
             }
+            echoReplies = replies;
+            rows.AddRange(replies.Values.Select(r => new Row("baseline", r)));
         }
 
         if (options.Runs("redis"))
@@ -81,10 +87,13 @@ public static class Harness
             {
                 var itinerary = read.Reads.Name.Contains("itinerary", StringComparison.Ordinal);
                 cpu[$"{read.Reads.Name} @ {read.Reads.Load} (per read)"] = read.CpuMsPerRead;
+                var sameSize = echoReplies.GetValueOrDefault(read.ResponseBytes) is { Throughput: > 0 } like
+                    ? $"; {read.Reads.Throughput / like.Throughput:0.###}× echo with {read.ResponseBytes:N0}-byte replies"
+                    : "";
                 rows.Add(Compare(read.Reads, echo.GetValueOrDefault(32),
                     itinerary ? "≥ 0.6× echo ops/s, hit ratio ≥ 95 %" : null,
                     itinerary ? (throughput, _) => throughput >= 0.6 && read.HitRatio >= 0.95 : null,
-                    $"hit ratio {read.HitRatio:P1}: {read.Hits:0} hits, {read.Misses:0} misses"));
+                    $"hit ratio {read.HitRatio:P1}: {read.Hits:0} hits, {read.Misses:0} misses; {read.ResponseBytes:N0}-byte responses{sameSize}"));
             }
         }
 

@@ -34,6 +34,11 @@ public static class EchoServer
 
     private sealed class EchoService : Echo.EchoBase
     {
-        public override Task<EchoMessage> Echo(EchoMessage request, ServerCallContext context) => Task.FromResult(request);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, EchoMessage> Replies = new();
+
+        public override Task<EchoMessage> Echo(EchoMessage request, ServerCallContext context) =>
+            Task.FromResult(request.ReplyBytes > 0
+                ? Replies.GetOrAdd(request.ReplyBytes, size => new EchoMessage { Payload = Google.Protobuf.ByteString.CopyFrom(new byte[size]) })
+                : request);
     }
 }

@@ -18,7 +18,7 @@ public static class CachedReadsScenario
     public const string BatchId = "ksst-sme-2018";
 
     /// <summary>A measurement and the cache hit ratio (0–1) over it.</summary>
-    public sealed record Result(Measured Reads, double HitRatio, double Hits, double Misses, Dictionary<string, double> CpuMsPerRead);
+    public sealed record Result(Measured Reads, double HitRatio, double Hits, double Misses, Dictionary<string, double> CpuMsPerRead, int ResponseBytes);
 
     /// <summary>Measures itinerary reads, then agenda reads.</summary>
     public static async Task<IReadOnlyList<Result>> RunAsync(BenchOptions options, GrpcChannel channel, int schedulingPid, int inFlight, CancellationToken ct)
@@ -33,10 +33,11 @@ public static class CachedReadsScenario
             scheduling.GetAgendaAsync(new GetAgendaRequest { BatchId = BatchId }, cancellationToken: token).ResponseAsync;
 
         await ClosedLoop.RunAsync("warm-up", inFlight, options.WarmUp, Itinerary, ct);
+        var (itinerarySize, agendaSize) = await ResponseSizesAsync(channel, ct);
         return
         [
-            await MeasureAsync(options, meter, "itinerary", "Cached itinerary read", inFlight, Itinerary, ct),
-            await MeasureAsync(options, meter, "agenda", "Cached agenda read", inFlight, Agenda, ct),
+            await MeasureAsync(options, meter, "itinerary", "Cached itinerary read", inFlight, Itinerary, ct) with { ResponseBytes = itinerarySize },
+            await MeasureAsync(options, meter, "agenda", "Cached agenda read", inFlight, Agenda, ct) with { ResponseBytes = agendaSize },
         ];
     }
 
@@ -51,7 +52,17 @@ public static class CachedReadsScenario
         await Task.Delay(TimeSpan.FromSeconds(2.5), ct);
         var hits = meter.Total("ksst.scheduling.cache.hits", $"view={view}") - hits0;
         var misses = meter.Total("ksst.scheduling.cache.misses", $"view={view}") - misses0;
-        return new Result(measured, hits + misses == 0 ? 0 : hits / (hits + misses), hits, misses, cpuPerRead);
+        return new Result(measured, hits + misses == 0 ? 0 : hits / (hits + misses), hits, misses, cpuPerRead, 0);
+    }
+
+    /// <summary>The serialised size of an itinerary and of the agenda of the demo batch.</summary>
+    public static async Task<(int Itinerary, int Agenda)> ResponseSizesAsync(GrpcChannel channel, CancellationToken ct)
+    {
+        var scheduling = new SchedulingClient(channel);
+        var participants = await ParticipantsAsync(scheduling, ct);
+        var itinerary = await scheduling.GetItineraryAsync(new GetItineraryRequest { BatchId = BatchId, NominationId = participants[0] }, cancellationToken: ct);
+        var agenda = await scheduling.GetAgendaAsync(new GetAgendaRequest { BatchId = BatchId }, cancellationToken: ct);
+        return (itinerary.CalculateSize(), agenda.CalculateSize());
     }
 
     /// <summary>The demo batch's confirmed participants, once Scheduling's roster has them in groups.</summary>
