@@ -9,10 +9,15 @@ namespace Ksst.Outbox;
 public static class OutboxWriter
 {
     /// <summary>Stages <paramref name="integrationEvent"/> in <paramref name="db"/>; the caller's SaveChanges commits it.</summary>
-    public static void AddEvent(this DbContext db, IIntegrationEvent integrationEvent)
+    public static void AddEvent(this DbContext db, IIntegrationEvent integrationEvent) => db.AddEvent(integrationEvent, Activity.Current);
+
+    /// <summary>
+    /// Stages <paramref name="integrationEvent"/> as part of the trace of <paramref name="activity"/>
+    /// (for work done on behalf of a call other than the current one, as in a group commit).
+    /// </summary>
+    public static void AddEvent(this DbContext db, IIntegrationEvent integrationEvent, Activity? activity)
     {
         var type = integrationEvent.GetType();
-        var activity = Activity.Current;
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = integrationEvent.EventId,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ksst.Contracts.Registration.V1;
 using Ksst.Outbox;
 using Ksst.Registration.Batches;
@@ -72,12 +73,12 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
     }
 
     /// <summary>Moves <paramref name="nomination"/> to <paramref name="target"/> and stages the event that says so.</summary>
-    internal static void Move(RegistrationDbContext db, Nomination nomination, NominationStatus target, string reason, DateTimeOffset now, bool promoted = false)
+    internal static void Move(RegistrationDbContext db, Nomination nomination, NominationStatus target, string reason, DateTimeOffset now, bool promoted = false, Activity? trace = null)
     {
         nomination.Status = target;
         nomination.StatusChangedAt = now;
         nomination.StatusReason = reason;
-        db.AddEvent(NominationEvents.For(nomination, now, promoted));
+        db.AddEvent(NominationEvents.For(nomination, now, promoted), trace ?? Activity.Current);
     }
 
     /// <summary>The batch's seats as stored: callers save staged seat changes first.</summary>

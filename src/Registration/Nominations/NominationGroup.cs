@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Grpc.Core;
 using Ksst.Outbox;
 using Ksst.Registration.Data;
@@ -84,26 +83,17 @@ internal sealed class NominationGroup(RegistrationDbContext db, DateTimeOffset n
         }
 
         // The event carries the caller's trace, so the flow stays one trace past the group commit.
-        var writer = Activity.Current;
-        Activity.Current = pending.Caller;
-        try
+        db.Nominations.Add(nomination);
+        db.AddEvent(NominationEvents.For(nomination, at), pending.Caller);
+        if (batch.AdmitOnArrival)
         {
-            db.Nominations.Add(nomination);
-            db.AddEvent(NominationEvents.For(nomination, at));
-            if (batch.AdmitOnArrival)
+            var admission = await AdmissionOfAsync(batch, ct);
+            var admitted = admission.HasRoomFor(nomination.NominatingCountry);
+            if (admitted)
             {
-                var admission = await AdmissionOfAsync(batch, ct);
-                var admitted = admission.HasRoomFor(nomination.NominatingCountry);
-                if (admitted)
-                {
-                    admission.Take(nomination.NominatingCountry);
-                }
-                NominationCommands.Move(db, nomination, admitted ? NominationStatus.Accepted : NominationStatus.Waitlisted, "", at);
+                admission.Take(nomination.NominatingCountry);
             }
-        }
-        finally
-        {
-            Activity.Current = writer;
+            NominationCommands.Move(db, nomination, admitted ? NominationStatus.Accepted : NominationStatus.Waitlisted, "", at, trace: pending.Caller);
         }
         return nomination;
     }
