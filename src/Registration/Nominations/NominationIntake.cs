@@ -22,6 +22,7 @@ internal sealed partial class NominationIntake(IServiceScopeFactory scopes, Sqli
     public const int MaxGroup = 128;
 
     internal static readonly ActivitySource Source = new("Ksst.Registration.Nominations");
+    private static RpcException ShuttingDown() => new(new Status(StatusCode.Unavailable, "Registration is shutting down; nothing was stored. Try again."));
     private readonly Channel<PendingNomination> _queue = Channel.CreateUnbounded<PendingNomination>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Checks the request's fields, then waits until the nomination is committed (or refused).</summary>
@@ -29,7 +30,10 @@ internal sealed partial class NominationIntake(IServiceScopeFactory scopes, Sqli
     {
         NominationRules.Check(request).ThrowIfAny();
         var pending = new PendingNomination(request, Activity.Current);
-        await _queue.Writer.WriteAsync(pending, ct);
+        if (!_queue.Writer.TryWrite(pending)) // the queue is unbounded: only closed when shutting down
+        {
+            throw ShuttingDown();
+        }
         return await pending.Outcome.Task.WaitAsync(ct);
     }
 
@@ -53,11 +57,10 @@ internal sealed partial class NominationIntake(IServiceScopeFactory scopes, Sqli
             // Shutting down: whatever still waits is answered below.
         }
         _queue.Writer.TryComplete();
-        var unavailable = new RpcException(new Status(StatusCode.Unavailable, "Registration is shutting down; nothing was stored. Try again."));
-        group.ForEach(p => p.Outcome.TrySetException(unavailable));
+        group.ForEach(p => p.Outcome.TrySetException(ShuttingDown()));
         while (_queue.Reader.TryRead(out var left))
         {
-            left.Outcome.TrySetException(unavailable);
+            left.Outcome.TrySetException(ShuttingDown());
         }
     }
 

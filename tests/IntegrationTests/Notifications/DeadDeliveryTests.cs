@@ -1,7 +1,4 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Ksst.Contracts.Notifications.V1;
-using Microsoft.Extensions.DependencyInjection;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
 
@@ -31,19 +28,13 @@ public sealed class DeadDeliveryTests(ShortRetryStack stack)
         await stack.StopAsync("mail");
         var request = TestBatches.Nomination(batch.BatchId, "MM", "Aung Kyaw Min");
         var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(request, deadline: DateTime.UtcNow + StackFixture.Timeout);
-        var dead = await Eventually.Get(async ct =>
-            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId, Status = DeliveryStatus.Dead }, cancellationToken: ct))
-                .Deliveries.SingleOrDefault(),
-            StackFixture.Timeout, "the delivery dead after its last attempt");
+        var dead = await DeliveryLog.WaitForAsync(notifications, nomination.NominationId, d => d.Status == DeliveryStatus.Dead, "the delivery dead after its last attempt");
         Assert.Equal(3, dead.Attempts); // This stack allows three.
 
         await stack.StartAsync("mail");
         var resent = await notifications.ResendDeliveryAsync(new ResendDeliveryRequest { DeliveryId = dead.DeliveryId }, deadline: DateTime.UtcNow + StackFixture.Timeout);
         Assert.Equal(DeliveryStatus.Pending, resent.Status);
-        await Eventually.Get(async ct =>
-            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId, Status = DeliveryStatus.Sent }, cancellationToken: ct))
-                .Deliveries.SingleOrDefault(),
-            StackFixture.Timeout, "the resent delivery sent");
+        await DeliveryLog.WaitForAsync(notifications, nomination.NominationId, d => d.Status == DeliveryStatus.Sent, "the resent delivery sent");
         var mail = new MailServer(stack.Http("mail"));
         await Eventually.Get(ct => mail.FindToAsync(request.Participant.Email, ct), StackFixture.Timeout, "the resent email");
     }

@@ -1,7 +1,4 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Ksst.Contracts.Notifications.V1;
-using Microsoft.Extensions.DependencyInjection;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
 
@@ -26,10 +23,8 @@ public sealed class SmtpOutageTests(StackFixture stack)
 
         var request = TestBatches.Nomination(batch.BatchId, "PK", "Ayesha Siddiqui");
         var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(request, deadline: DateTime.UtcNow + StackFixture.Timeout);
-        var failing = await Eventually.Get(async ct =>
-            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId }, cancellationToken: ct))
-                .Deliveries.SingleOrDefault(d => d.Status == DeliveryStatus.Failed && d.Attempts >= 2),
-            StackFixture.Timeout, "the delivery failing at least twice");
+        var failing = await DeliveryLog.WaitForAsync(notifications, nomination.NominationId,
+            d => d.Status == DeliveryStatus.Failed && d.Attempts >= 2, "the delivery failing at least twice");
         Assert.NotEqual("", failing.LastError);
         Assert.NotNull(failing.NextAttemptAt);
 
@@ -39,10 +34,8 @@ public sealed class SmtpOutageTests(StackFixture stack)
         await stack.StartAsync("mail");
         await stack.StartAsync("notifications");
         notifications = new NotificationsClient(stack.Channel("notifications"));
-        var sent = await Eventually.Get(async ct =>
-            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId }, cancellationToken: ct))
-                .Deliveries.SingleOrDefault(d => d.Status == DeliveryStatus.Sent),
-            StackFixture.Timeout, "the delivery sent after the mail server returned");
+        var sent = await DeliveryLog.WaitForAsync(notifications, nomination.NominationId,
+            d => d.Status == DeliveryStatus.Sent, "the delivery sent after the mail server returned");
         Assert.True(sent.Attempts > failing.Attempts);
 
         var mail = new MailServer(stack.Http("mail"));

@@ -1,9 +1,6 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Grpc.Core;
 using Ksst.Contracts.Notifications.V1;
 using Ksst.Contracts.Registration.V1;
-using Microsoft.Extensions.DependencyInjection;
 using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
@@ -49,10 +46,7 @@ public sealed class BrokerOutageTests(StackFixture stack)
         Assert.StartsWith("Nomination received: ", message.Subject);
 
         // The delivery is marked sent just after the mail server accepts the message.
-        var delivery = await Eventually.Get(async ct =>
-            (await notifications.ListDeliveriesAsync(new ListDeliveriesRequest { NominationId = nomination.NominationId }, cancellationToken: ct))
-                .Deliveries.SingleOrDefault(d => d.Status == DeliveryStatus.Sent),
-            StackFixture.Timeout, "the delivery marked sent");
+        var delivery = await DeliveryLog.WaitForAsync(notifications, nomination.NominationId, d => d.Status == DeliveryStatus.Sent, "the delivery marked sent");
         Assert.Equal(1, delivery.Attempts);
         using var check = new CancellationTokenSource(StackFixture.Timeout);
         Assert.Single(await mail.ListAsync(check.Token), m => m.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase)));
