@@ -1,5 +1,6 @@
 using Ksst.AppHost;
 using Ksst.AppHost.Infrastructure;
+using Ksst.AppHost.Urls;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -20,5 +21,8 @@ builder.AddService<Projects.Notifications>("notifications")
     .WithReference(infra.Cache).WaitFor(infra.Cache)
     .WithReference(infra.Mail).WaitFor(infra.Mail)
     .WithReference(registration).WaitFor(registration);
+
+// Once everything is healthy: the table of URLs in the terminal and in <data folder>/urls.txt|json.
+builder.AnnounceUrlsWhenHealthy(infra.Mode);
 
 builder.Build().Run();

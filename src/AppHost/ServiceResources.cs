@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using Ksst.AppHost.Infrastructure;
 
 namespace Ksst.AppHost;
@@ -25,8 +26,10 @@ internal static class ServiceResources
         return service
             .WithEnvironment($"ConnectionStrings__{name}-db", $"Data Source={database}")
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
-            .WithHttpHealthCheck("/health", endpointName: "http")
+            .WithReadinessCheck((r, ct) => Infrastructure.HealthChecks.ServiceReportAsync(r, "http", "/health", ct))
+            // Only the HTTP/1.1 endpoint serves OpenAPI: the gRPC one answers browsers with an error.
             .WithUrlForEndpoint("http", url => url.DisplayText = "JSON API")
-            .WithUrl("/openapi", "OpenAPI");
+            .WithUrlForEndpoint("http", endpoint => new ResourceUrlAnnotation { Url = endpoint.Url + "/openapi", DisplayText = "OpenAPI UI" })
+            .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (HTTP/2 only)");
     }
 }

@@ -30,7 +30,7 @@ internal static class NotificationsServiceExtensions
                     .Endpoint(e => e.Name = "notifications-" + exchange.Split('.')[2]);
             }
         });
-        builder.AddRedisClient("cache");
+        builder.AddServiceCache();
         builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
         builder.Services.AddScoped<ContactDirectory>();
 

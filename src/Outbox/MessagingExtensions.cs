@@ -2,6 +2,7 @@ using Ksst.Contracts.Events;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace Ksst.Outbox;
@@ -32,9 +33,13 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(5);
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddHealthChecks().AddCheck(BrokerHealthCheck.Name, new BrokerHealthCheck(broker), HealthStatus.Degraded);
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
+            // Without the broker the service still takes requests (the outbox keeps the events):
+            // it is Degraded, not Unhealthy, and the report says so.
+            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>

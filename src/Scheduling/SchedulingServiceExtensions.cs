@@ -55,7 +55,7 @@ internal static class SchedulingServiceExtensions
     /// <summary>Agenda and itineraries through HybridCache, with Redis ("cache") as its second level.</summary>
     private static void AddTimetableViews(this WebApplicationBuilder builder)
     {
-        builder.AddRedisClient("cache");
+        builder.AddServiceCache();
         builder.Services.AddStackExchangeRedisCache(_ => { });
         builder.Services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((options, services) =>
         {

@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,11 +38,11 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps /health (ready) and /alive (live).</summary>
+    /// <summary>Maps /health (ready) and /alive (live), each answering a JSON report of its checks.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath);
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live"), ResponseWriter = HealthReportWriter.WriteAsync });
         return app;
     }
 }

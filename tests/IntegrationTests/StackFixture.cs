@@ -23,6 +23,9 @@ public class StackFixture : IAsyncLifetime
     /// <summary>Attempts before an email is dead (about 2 s apart): enough to outlast a mail server restart.</summary>
     public virtual int MaxMailAttempts => 60;
 
+    /// <summary>The stack's data folder (SQLite files, broker state, the URL table).</summary>
+    public string DataRoot => _dataRoot;
+
     /// <summary>The running application.</summary>
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack is not started.");
 

@@ -34,7 +34,7 @@ internal static class ContainerMailServer
 
     /// <summary>Adds the smtp4dev container named <paramref name="name"/>, healthy once <c>GET /api/messages</c> answers 200.</summary>
     public static IResourceBuilder<MailServerContainerResource> AddMailServerContainer(
-        this IDistributedApplicationBuilder builder, string name) =>
+        this IDistributedApplicationBuilder builder, string name, MailRetention retention) =>
         builder.AddResource(new MailServerContainerResource(name))
             .WithImage("rnwood/smtp4dev", ImageTag)
             .WithImageRegistry("docker.io")
@@ -42,5 +42,8 @@ internal static class ContainerMailServer
             .WithHttpEndpoint(targetPort: 80, name: MailServerContainerResource.HttpEndpointName)
             .WithEnvironment("ServerOptions__Database", string.Empty) // in-memory
             .WithEnvironment("ServerOptions__ImapPort", string.Empty)
+            .WithEnvironment("ServerOptions__NumberOfMessagesToKeep", retention.Messages.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("ServerOptions__NumberOfSessionsToKeep", retention.Sessions.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithMailServerUrls()
             .WithReadinessCheck((r, ct) => HealthChecks.HttpOkAsync(r, MailServerContainerResource.HttpEndpointName, "/api/messages?pageSize=1", ct));
 }

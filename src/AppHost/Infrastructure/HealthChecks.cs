@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,24 @@ internal static class HealthChecks
         return response.StatusCode == System.Net.HttpStatusCode.OK
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy($"GET {path} answered {(int)response.StatusCode}.");
+    }
+
+    /// <summary>
+    /// Reads a KSST service's health report (<c>GET /health</c>, JSON written by ServiceDefaults)
+    /// and reports its status as is: Degraded when, say, the broker is away, with the checks that
+    /// are not healthy as the description, so the dashboard shows which one and why.
+    /// </summary>
+    public static async Task<HealthCheckResult> ServiceReportAsync(IResourceWithEndpoints resource, string endpointName, string path, CancellationToken ct)
+    {
+        var url = await new EndpointReference(resource, endpointName).Property(EndpointProperty.Url).GetValueAsync(ct).ConfigureAwait(false);
+        using var response = await Http.GetAsync(new Uri(new Uri(url!), path), ct).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        using var report = JsonDocument.Parse(body);
+        var status = Enum.TryParse<HealthStatus>(report.RootElement.GetProperty("status").GetString(), out var parsed) ? parsed : HealthStatus.Unhealthy;
+        var failing = report.RootElement.GetProperty("checks").EnumerateArray()
+            .Where(c => c.GetProperty("status").GetString() != nameof(HealthStatus.Healthy))
+            .Select(c => $"{c.GetProperty("name").GetString()}: {c.GetProperty("status").GetString()} {c.GetProperty("description").GetString()}".TrimEnd());
+        return new HealthCheckResult(status, string.Join("; ", failing) is { Length: > 0 } why ? why : null);
     }
 
     /// <summary>Sends <c>PING</c> to the Redis at <c>host:port</c> and expects <c>+PONG</c>.</summary>

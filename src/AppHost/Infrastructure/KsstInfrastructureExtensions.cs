@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Ksst.AppHost.Urls;
 
 namespace Ksst.AppHost.Infrastructure;
 
@@ -43,10 +44,18 @@ public static class KsstInfrastructureExtensions
     }
 
     private static KsstInfrastructure AddContainers(IDistributedApplicationBuilder builder) => new(
-        builder.AddRedis("cache"),
-        builder.AddRabbitMQ("messaging"),
-        builder.AddMailServerContainer("mail"),
+        builder.AddRedis("cache")
+            .WithUrlForEndpoint("tcp", url => url.DisplayText = "Redis")
+            .WithCredentialsNote(UserSecret("password", "cache-password")),
+        builder.AddRabbitMQ("messaging")
+            .WithUrlForEndpoint("tcp", url => url.DisplayText = "AMQP")
+            .WithCredentialsNote("user guest, " + UserSecret("password", "messaging-password")),
+        builder.AddMailServerContainer("mail", MailRetention.From(builder.Configuration)),
         InfrastructureMode.Containers);
+
+    /// <summary>Where Aspire keeps a generated container password: the AppHost's user secrets.</summary>
+    private static string UserSecret(string what, string parameter) =>
+        $"{what}: Parameters:{parameter} in `dotnet user-secrets list --project src/AppHost`";
 
     private static KsstInfrastructure AddLocal(IDistributedApplicationBuilder builder)
     {
@@ -56,7 +65,7 @@ public static class KsstInfrastructureExtensions
         return new(
             builder.AddLocalRedis("cache", programs.RedisServer, paths.DataRoot),
             builder.AddLocalRabbitMq("messaging", programs, paths.DataRoot),
-            builder.AddLocalMailServer("mail", paths),
+            builder.AddLocalMailServer("mail", paths, MailRetention.From(builder.Configuration)),
             InfrastructureMode.Local);
     }
 }

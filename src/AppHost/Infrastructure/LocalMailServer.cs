@@ -35,7 +35,7 @@ internal static class LocalMailServer
 {
     /// <summary>Adds smtp4dev named <paramref name="name"/>, healthy once <c>GET /api/messages</c> answers 200.</summary>
     public static IResourceBuilder<LocalMailServerResource> AddLocalMailServer(
-        this IDistributedApplicationBuilder builder, string name, RepositoryPaths paths)
+        this IDistributedApplicationBuilder builder, string name, RepositoryPaths paths, MailRetention retention)
     {
         var appData = Directory.CreateDirectory(Path.Combine(paths.DataRoot, "smtp4dev")).FullName;
         var mail = new LocalMailServerResource(name, paths.RepositoryRoot);
@@ -61,7 +61,10 @@ internal static class LocalMailServer
                 "--pop3port=", // empty disables POP3
                 "--nousersettings",
                 "--allowremoteconnections-",
+                $"--messagestokeep={retention.Messages}",
+                $"--sessionstokeep={retention.Sessions}",
                 $"--baseappdatapath={appData}")
+            .WithMailServerUrls()
             .WithReadinessCheck((r, ct) => HealthChecks.HttpOkAsync(r, LocalMailServerResource.HttpEndpointName, "/api/messages?pageSize=1", ct));
     }
 }

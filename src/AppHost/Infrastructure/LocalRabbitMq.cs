@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Ksst.AppHost.Urls;
 
 namespace Ksst.AppHost.Infrastructure;
 
@@ -72,6 +73,7 @@ internal static class LocalRabbitMq
         var epmd = builder.AddResource(epmdResource)
             .WithEndpoint(targetPort: epmdPort, name: LocalEpmdResource.EndpointName, scheme: "tcp")
             .WithArgs("-port", epmdPort.ToString(CultureInfo.InvariantCulture), "-address", "127.0.0.1")
+            .WithUrlForEndpoint(LocalEpmdResource.EndpointName, url => (url.DisplayText, url.DisplayLocation) = ("Erlang port mapper", UrlDisplayLocation.DetailsOnly))
             .WithReadinessCheck((r, ct) => HealthChecks.EpmdNamesAsync(r, LocalEpmdResource.EndpointName, ct));
 
         var rabbit = new LocalRabbitMqResource(name, programs.RabbitMqServer, nodeDir);
@@ -97,6 +99,9 @@ internal static class LocalRabbitMq
             .WithEnvironment("RABBITMQ_CONFIG_FILE", configFile)
             .WithEnvironment("RABBITMQ_ADVANCED_CONFIG_FILE", Path.Combine(nodeDir, "advanced.config"))
             .WaitFor(epmd)
+            .WithUrlForEndpoint(LocalRabbitMqResource.EndpointName, url => url.DisplayText = "AMQP")
+            .WithUrlForEndpoint(LocalRabbitMqResource.DistributionEndpointName, url => (url.DisplayText, url.DisplayLocation) = ("Erlang distribution (rabbitmqctl)", UrlDisplayLocation.DetailsOnly))
+            .WithCredentialsNote("user guest, password guest (accepted from 127.0.0.1 only)")
             .WithReadinessCheck(HealthChecks.RabbitMqConnectAsync);
 
         epmd.WithParentRelationship(rabbitBuilder);

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Ksst.AppHost.Urls;
 
 namespace Ksst.AppHost.Infrastructure;
 
@@ -45,6 +46,8 @@ internal static class LocalRedis
                 "--appendonly", "no",
                 "--dir", dir,
                 "--daemonize", "no")
+            .WithUrlForEndpoint(LocalRedisResource.EndpointName, url => url.DisplayText = "Redis")
+            .WithCredentialsNote("no password (listens on 127.0.0.1 only)")
             .WithReadinessCheck(HealthChecks.RedisPingAsync);
     }
 }

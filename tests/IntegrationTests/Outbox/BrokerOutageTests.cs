@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Ksst.Contracts.Notifications.V1;
 using Ksst.Contracts.Registration.V1;
 using NotificationsClient = Ksst.Contracts.Notifications.V1.Notifications.NotificationsClient;
@@ -27,6 +28,21 @@ public sealed class BrokerOutageTests(StackFixture stack)
         var batch = await TestBatches.OpenAsync(stack);
         await stack.StopAsync("messaging");
 
+        // Without the broker every service still answers but is Degraded, not Healthy: its report
+        // names the broker, and the dashboard (the resource's health) says Degraded too.
+        foreach (var service in new[] { "registration", "scheduling", "notifications" })
+        {
+            using var http = stack.Http(service);
+            var report = await Eventually.Get(async ct =>
+            {
+                var body = await http.GetStringAsync("/health", ct);
+                return body.Contains("\"status\":\"Degraded\"", StringComparison.Ordinal) ? body : null;
+            }, StackFixture.Timeout, $"{service} reporting Degraded");
+            Assert.Contains("\"name\":\"broker\",\"status\":\"Degraded\"", report);
+            using var cts = new CancellationTokenSource(StackFixture.Timeout);
+            await stack.App.ResourceNotifications.WaitForResourceAsync(service, e => e.Snapshot.HealthStatus == HealthStatus.Degraded, cts.Token).WaitAsync(cts.Token);
+        }
+
         // Registration still takes the nomination: it only needs its own database.
         var request = TestBatches.Nomination(batch.BatchId, "BT", "Karma Wangchuk");
         request.Participant.Email = email;
@@ -41,6 +57,10 @@ public sealed class BrokerOutageTests(StackFixture stack)
             new GetNominationRequest { NominationId = nomination.NominationId }, deadline: DateTime.UtcNow.AddSeconds(5)).ResponseAsync);
         await stack.StartAsync("messaging");
         await stack.StartAsync("registration");
+        using (var http = stack.Http("registration"))
+        {
+            Assert.Contains("\"status\":\"Healthy\"", await http.GetStringAsync("/health"));
+        }
 
         var message = await Eventually.Get(ct => mail.FindToAsync(email, ct), StackFixture.Timeout * 2, "the email after the outage");
         Assert.StartsWith("Nomination received: ", message.Subject);
