@@ -11,7 +11,8 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Hosts a service's gRPC API three ways: gRPC on HTTP/2 (with reflection and the gRPC health
 /// service), JSON over HTTP/1.1 through transcoding, and an OpenAPI document of those JSON routes.
-/// Before any handler runs, a request with control characters in its text is INVALID_ARGUMENT
+/// Before any handler runs, a request that cannot be read is INVALID_ARGUMENT
+/// (<see cref="MalformedRequests"/>), and so is one with control characters in its text
 /// (<see cref="ControlCharacters"/>), over gRPC and JSON alike.
 /// </summary>
 public static class GrpcApiExtensions
@@ -31,6 +32,8 @@ public static class GrpcApiExtensions
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new OpenApiInfo { Title = title, Version = "v1" }));
+        // Last: each AddGrpc above (reflection and health call it too) adds the built-in binder again.
+        GuardedServiceMethods.ReplaceBuiltInBinder(builder.Services);
         return builder;
     }
 
