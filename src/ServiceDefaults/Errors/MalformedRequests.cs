@@ -11,7 +11,9 @@ namespace Ksst.ServiceDefaults.Errors;
 /// truncated or otherwise malformed message) into INVALID_ARGUMENT. Grpc.AspNetCore reads the
 /// request before any interceptor runs and reports such a failure as UNKNOWN ("Exception was
 /// thrown by handler"), so the check lives in the request marshaller of each method
-/// (<see cref="GuardedServiceMethodProvider{TService}"/> binds every method with it).
+/// (<see cref="GuardedServiceMethodProvider{TService}"/> binds every method with it). JSON
+/// transcoding reads its body itself and already answers HTTP 400 (INVALID_ARGUMENT) for a body
+/// that is not valid UTF-8 or not valid JSON.
 /// </summary>
 public static class MalformedRequests
 {
