@@ -1,5 +1,6 @@
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using Ksst.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,9 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Hosts a service's gRPC API three ways: gRPC on HTTP/2 (with reflection and the gRPC health
 /// service), JSON over HTTP/1.1 through transcoding, and an OpenAPI document of those JSON routes.
+/// Before any handler runs, a request that cannot be read is INVALID_ARGUMENT
+/// (<see cref="MalformedRequests"/>), and so is one with control characters in its text
+/// (<see cref="ControlCharacters"/>), over gRPC and JSON alike.
 /// </summary>
 public static class GrpcApiExtensions
 {
@@ -19,7 +23,7 @@ public static class GrpcApiExtensions
     /// <summary>Registers gRPC, transcoding (with rich error details), reflection, health and OpenAPI.</summary>
     public static TBuilder AddGrpcApi<TBuilder>(this TBuilder builder, string title) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddGrpc()
+        builder.Services.AddGrpc(o => o.Interceptors.Add<ControlCharacterInterceptor>())
             .AddJsonTranscoding(o =>
                 // Without these, transcoding turns rich error details into an empty HTTP 500.
                 o.TypeRegistry = TypeRegistry.FromMessages(
@@ -28,6 +32,8 @@ public static class GrpcApiExtensions
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new OpenApiInfo { Title = title, Version = "v1" }));
+        // Last: each AddGrpc above (reflection and health call it too) adds the built-in binder again.
+        GuardedServiceMethods.ReplaceBuiltInBinder(builder.Services);
         return builder;
     }
 

@@ -24,6 +24,21 @@ public static class RpcErrors
     public static RpcException InvalidArgument(string field, string description) =>
         InvalidArgument(new FieldViolations().Add(field, description));
 
+    /// <summary>
+    /// INVALID_ARGUMENT for a request that cannot be read as <paramref name="messageType"/> at all
+    /// (invalid UTF-8 in a string field, a truncated message), so no field can be named. Its
+    /// google.rpc.ErrorInfo has the reason <see cref="MalformedRequestReason"/>.
+    /// </summary>
+    public static RpcException MalformedRequest(string messageType, string reason) =>
+        Build(Code.InvalidArgument, $"The request is not a valid {messageType}: {reason}",
+            new ErrorInfo { Reason = MalformedRequestReason, Domain = ErrorDomain, Metadata = { ["message_type"] = messageType } });
+
+    /// <summary>The google.rpc.ErrorInfo reason of <see cref="MalformedRequest"/>.</summary>
+    public const string MalformedRequestReason = "MALFORMED_REQUEST";
+
+    /// <summary>The google.rpc.ErrorInfo domain of KSST's errors.</summary>
+    public const string ErrorDomain = "ksst.api.v1";
+
     /// <summary>NOT_FOUND naming the missing resource.</summary>
     public static RpcException NotFound(string resourceType, string resourceName) =>
         Build(Code.NotFound, $"{resourceType} '{resourceName}' does not exist.",
