@@ -10,7 +10,8 @@ namespace Ksst.Scheduling.Agenda;
 
 /// <summary>
 /// Writes agenda items as an iCalendar (RFC 5545) file: each session an event in its venue's
-/// time zone (DTSTART;TZID=Asia/Jakarta:…), with the VTIMEZONE it needs.
+/// time zone (DTSTART;TZID=Asia/Jakarta:…), with the VTIMEZONE it needs for the span of its
+/// sessions (<see cref="CalendarTimeZone"/>).
 /// </summary>
 internal static class CalendarFeed
 {
@@ -21,8 +22,7 @@ internal static class CalendarFeed
         calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var zone in items.GroupBy(i => i.TimeZone))
         {
-            var earliest = zone.Min(i => i.Session.Start.ToDateTime());
-            calendar.AddTimeZone(zone.Key, earliest, includeHistoricalData: false);
+            calendar.AddTimeZone(CalendarTimeZone.For(zone.Key, zone.Min(i => i.Session.Start.ToDateTimeOffset()), zone.Max(i => i.Session.End.ToDateTimeOffset())));
         }
         foreach (var item in items)
         {

@@ -27,6 +27,16 @@ public sealed record Conflict(ConflictKind Kind, Guid With, string Detail, strin
     /// <summary>What it clashes with, as a resource name: "sessions/{id}", "batches/{id}" or "venues/{id}".</summary>
     public string Subject => Resource ?? $"sessions/{With}";
 
+    /// <summary>
+    /// <paramref name="proposal"/> and <paramref name="other"/> share time and <paramref name="what"/>;
+    /// the sentence names the other session's batch when it is not the proposal's.
+    /// </summary>
+    public static Conflict Overlap(ConflictKind kind, PlannedSession proposal, PlannedSession other, string what)
+    {
+        var batch = other.BatchId == proposal.BatchId ? "" : $" of batch {other.BatchId}";
+        return new Conflict(kind, other.Id, $"'{proposal.Title}' overlaps '{other.Title}'{batch} ({other.Start:u}–{other.End:u}) for {what}.");
+    }
+
     /// <summary>A conflict with something other than a session.</summary>
     public static Conflict Against(ConflictKind kind, string resource, string detail) => new(kind, Guid.Empty, detail, resource);
 }

@@ -13,6 +13,9 @@ namespace Ksst.Scheduling.Sessions;
 /// <param name="SpeakerIds">Hosts and speakers, who cannot be in two places at once.</param>
 /// <param name="Groups">The audience's groups; empty means the whole batch.</param>
 /// <param name="FromCity">A travel leg's origin; null for other sessions.</param>
+/// <param name="BatchId">
+/// The batch: its audience is the batch's own, while venues and people are shared by all batches.
+/// </param>
 public sealed record PlannedSession(
     Guid Id,
     string Title,
@@ -22,7 +25,8 @@ public sealed record PlannedSession(
     DateTimeOffset End,
     IReadOnlyList<string> SpeakerIds,
     IReadOnlyList<string> Groups,
-    string? FromCity = null)
+    string? FromCity = null,
+    string BatchId = "")
 {
     /// <summary>Where the audience is when the session starts.</summary>
     public string StartCity => FromCity ?? City;

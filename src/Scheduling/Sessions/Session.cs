@@ -49,7 +49,7 @@ public sealed class Session
     public string CancelReason { get; set; } = "";
 
     /// <summary>The form the timetable checks use.</summary>
-    public PlannedSession ToPlanned(string city) => new(Id, Title, VenueId, city, Start, End, People, Groups, FromCity);
+    public PlannedSession ToPlanned(string city) => new(Id, Title, VenueId, city, Start, End, People, Groups, FromCity, BatchId);
 
     /// <summary>The host and speakers: everyone who leads it.</summary>
     public IReadOnlyList<string> People => HostId is null ? Speakers : [HostId, .. Speakers.Where(s => s != HostId)];

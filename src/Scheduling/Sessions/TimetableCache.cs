@@ -1,75 +1,67 @@
-using System.Collections.Concurrent;
-
 namespace Ksst.Scheduling.Sessions;
 
 /// <summary>
-/// Each batch's <see cref="TimetableIndex"/>, built once from the database and then kept up to
-/// date by every committed change, so a check costs O(log n + k) instead of a rebuild. A load
-/// that overlaps a change is discarded and repeated (each change bumps the batch's version).
-/// Scheduling is the only writer of its database, so this process sees every change.
+/// The <see cref="TimetableIndex"/> of all batches (venues and people are shared by them), built
+/// once from the database and then kept up to date by every committed change, so a check costs
+/// O(log n + k) instead of a rebuild. A load that overlaps a change is discarded and repeated
+/// (each change bumps the version). Scheduling is the only writer of its database, so this
+/// process sees every change.
 /// </summary>
 public sealed class TimetableCache(TravelMatrix travel)
 {
-    private readonly ConcurrentDictionary<string, Entry> _batches = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private TimetableIndex? _index;
+    private long _version;
 
-    /// <summary>Every conflict of <paramref name="proposal"/> with the batch's timetable.</summary>
-    /// <param name="batchId">The batch.</param>
+    /// <summary>Every conflict of <paramref name="proposal"/> with the timetable of every batch.</summary>
     /// <param name="proposal">The session as proposed.</param>
-    /// <param name="load">Reads the batch's current sessions, when the index is not yet built.</param>
+    /// <param name="load">Reads the standing sessions of all batches, when the index is not yet built.</param>
     /// <param name="ct">Cancels the load.</param>
     public async Task<IReadOnlyList<Conflict>> CheckAsync(
-        string batchId, PlannedSession proposal, Func<CancellationToken, Task<IReadOnlyList<PlannedSession>>> load, CancellationToken ct)
+        PlannedSession proposal, Func<CancellationToken, Task<IReadOnlyList<PlannedSession>>> load, CancellationToken ct)
     {
-        var entry = _batches.GetOrAdd(batchId, _ => new Entry());
         while (true)
         {
             long version;
-            lock (entry)
+            lock (_lock)
             {
-                if (entry.Index is { } index)
+                if (_index is { } index)
                 {
                     return index.Check(proposal);
                 }
-                version = entry.Version;
+                version = _version;
             }
             var sessions = await load(ct);
-            lock (entry)
+            lock (_lock)
             {
-                if (entry.Version == version)
+                if (_version == version)
                 {
-                    entry.Index = new TimetableIndex(travel);
+                    _index = new TimetableIndex(travel);
                     foreach (var session in sessions)
                     {
-                        entry.Index.Put(session);
+                        _index.Put(session);
                     }
-                    return entry.Index.Check(proposal);
+                    return _index.Check(proposal);
                 }
             }
         }
     }
 
     /// <summary>Records a committed new or changed session.</summary>
-    public void Put(string batchId, PlannedSession session) => Change(batchId, index => index.Put(session));
+    public void Put(PlannedSession session) => Change(index => index.Put(session));
 
     /// <summary>Records a committed cancellation.</summary>
-    public void Remove(string batchId, Guid sessionId) => Change(batchId, index => index.Remove(sessionId));
+    public void Remove(Guid sessionId) => Change(index => index.Remove(sessionId));
 
-    private void Change(string batchId, Action<TimetableIndex> change)
+    private void Change(Action<TimetableIndex> change)
     {
-        var entry = _batches.GetOrAdd(batchId, _ => new Entry());
-        lock (entry)
+        lock (_lock)
         {
-            entry.Version++;
-            if (entry.Index is { } index)
+            _version++;
+            if (_index is { } index)
             {
                 change(index);
             }
         }
-    }
-
-    private sealed class Entry
-    {
-        public TimetableIndex? Index;
-        public long Version;
     }
 }

@@ -9,9 +9,10 @@ using ProgrammesClient = Ksst.Contracts.Registration.V1.Programmes.ProgrammesCli
 namespace Ksst.Scheduling.Sessions;
 
 /// <summary>
-/// Checks a proposed session against everything it must fit: the timetable (overlaps and travel
-/// time, through the cached index), the batch's dates (read from Registration over gRPC) and the
-/// capacity of its venue and of the session itself, given the audience Scheduling knows.
+/// Checks a proposed session against everything it must fit: the timetable (through the cached
+/// index: venue, host and speaker overlaps with any batch's sessions, audience overlaps and travel
+/// time within the batch), the batch's dates (read from Registration over gRPC) and the capacity
+/// of its venue and of the session itself, given the batch's audience Scheduling knows.
 /// Unknown speakers, groups or batches are NOT_FOUND.
 /// </summary>
 internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cache, ProgrammesClient registration)
@@ -22,7 +23,7 @@ internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cac
         await RequireReferencesAsync(session, ct);
         var window = await WindowOfAsync(session.BatchId, ct);
         var planned = session.ToPlanned(venue.City);
-        var conflicts = new List<Conflict>(await cache.CheckAsync(session.BatchId, planned, LoadAsync(session.BatchId), ct));
+        var conflicts = new List<Conflict>(await cache.CheckAsync(planned, LoadAsync, ct));
         if (window.Check(planned) is { } outside)
         {
             conflicts.Add(outside);
@@ -60,11 +61,11 @@ internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cac
     {
         if (session.Cancelled)
         {
-            cache.Remove(session.BatchId, session.Id);
+            cache.Remove(session.Id);
         }
         else
         {
-            cache.Put(session.BatchId, session.ToPlanned(venue.City));
+            cache.Put(session.ToPlanned(venue.City));
         }
     }
 
@@ -83,10 +84,11 @@ internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cac
         }
     }
 
-    private Func<CancellationToken, Task<IReadOnlyList<PlannedSession>>> LoadAsync(string batchId) => async ct =>
+    /// <summary>The standing sessions of every batch.</summary>
+    private async Task<IReadOnlyList<PlannedSession>> LoadAsync(CancellationToken ct)
     {
         var cities = await db.Venues.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.City, ct);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.BatchId == batchId && !s.Cancelled).ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => !s.Cancelled).ToListAsync(ct);
         return sessions.Select(s => s.ToPlanned(cities.GetValueOrDefault(s.VenueId, ""))).ToList();
-    };
+    }
 }

@@ -1,20 +1,19 @@
 namespace Ksst.Scheduling.Sessions;
 
 /// <summary>
-/// A batch's timetable indexed by venue, speaker and audience, checking a proposed session
-/// against it: venue, speaker and audience overlaps, and the travel time the audience needs
-/// between consecutive sessions in different cities. Every conflict is reported, each naming
-/// the session it clashes with.
+/// The timetable of every batch, checking a proposed session against it. Venues, hosts and
+/// speakers are shared by all batches, so their overlaps are checked across batches
+/// (<see cref="ResourceIndex"/>); the audience and its travel time are the batch's own
+/// (<see cref="AudienceIndex"/>). Every conflict is reported, each naming the session it clashes
+/// with; each check is O(log n + k), with no comparison against every session.
 /// </summary>
 public sealed class TimetableIndex(TravelMatrix travel)
 {
     private readonly Dictionary<Guid, PlannedSession> _sessions = new();
-    private readonly Dictionary<string, Timeline> _venues = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Timeline> _speakers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Timeline> _groups = new(StringComparer.Ordinal);
-    private readonly Timeline _wholeBatch = new();
+    private readonly ResourceIndex _resources = new();
+    private readonly Dictionary<string, AudienceIndex> _audiences = new(StringComparer.Ordinal);
 
-    /// <summary>The sessions in the timetable.</summary>
+    /// <summary>The sessions in the timetable, of all batches.</summary>
     public IReadOnlyCollection<PlannedSession> Sessions => _sessions.Values;
 
     /// <summary>Adds (or replaces) a session without checking it.</summary>
@@ -22,10 +21,8 @@ public sealed class TimetableIndex(TravelMatrix travel)
     {
         Remove(session.Id);
         _sessions[session.Id] = session;
-        foreach (var timeline in TimelinesOf(session, create: true))
-        {
-            timeline.Add(session);
-        }
+        _resources.Add(session);
+        AudienceOf(session.BatchId).Add(session);
     }
 
     /// <summary>Removes a session, if present.</summary>
@@ -33,10 +30,8 @@ public sealed class TimetableIndex(TravelMatrix travel)
     {
         if (_sessions.Remove(id, out var old))
         {
-            foreach (var timeline in TimelinesOf(old, create: false))
-            {
-                timeline.Remove(old);
-            }
+            _resources.Remove(old);
+            AudienceOf(old.BatchId).Remove(old);
         }
     }
 
@@ -50,18 +45,10 @@ public sealed class TimetableIndex(TravelMatrix travel)
         Remove(proposal.Id);
         try
         {
-            var conflicts = new List<Conflict>();
-            AddOverlaps(conflicts, ConflictKind.VenueOverlap, Lookup(_venues, proposal.VenueId), proposal, "the venue");
-            foreach (var speaker in proposal.SpeakerIds)
-            {
-                AddOverlaps(conflicts, ConflictKind.SpeakerOverlap, Lookup(_speakers, speaker), proposal, $"speaker {speaker}");
-            }
-            foreach (var audience in AudienceTimelines(proposal))
-            {
-                AddOverlaps(conflicts, ConflictKind.AudienceOverlap, audience, proposal, "part of the audience");
-            }
-            AddTravelConflicts(conflicts, proposal);
-            return conflicts.DistinctBy(c => (c.Kind, c.With)).ToList();
+            return _resources.Conflicts(proposal)
+                .Concat(AudienceOf(proposal.BatchId).Conflicts(proposal))
+                .DistinctBy(c => (c.Kind, c.With))
+                .ToList();
         }
         finally
         {
@@ -72,74 +59,12 @@ public sealed class TimetableIndex(TravelMatrix travel)
         }
     }
 
-    private void AddTravelConflicts(List<Conflict> conflicts, PlannedSession proposal)
+    private AudienceIndex AudienceOf(string batchId)
     {
-        // Each group's last whereabouts before, and first after, may differ: check per group.
-        var views = proposal.IsWholeBatch
-            ? _groups.Values.Select(g => new[] { g, _wholeBatch }).Append([_wholeBatch])
-            : proposal.Groups.Select(g => new[] { Lookup(_groups, g), _wholeBatch }.OfType<Timeline>().ToArray());
-        foreach (var timelines in views)
+        if (!_audiences.TryGetValue(batchId, out var audience))
         {
-            var previous = timelines.Select(t => t.Before(proposal.Start)).OfType<PlannedSession>().MaxBy(s => s.End);
-            if (previous is not null && previous.End <= proposal.Start)
-            {
-                CheckLeg(conflicts, previous, previous.End, previous.City, proposal.Start, proposal.StartCity, proposal);
-            }
-            var next = timelines.Select(t => t.After(proposal.End)).OfType<PlannedSession>().MinBy(s => s.Start);
-            if (next is not null)
-            {
-                CheckLeg(conflicts, next, proposal.End, proposal.City, next.Start, next.StartCity, proposal);
-            }
+            _audiences[batchId] = audience = new AudienceIndex(travel);
         }
-    }
-
-    private void CheckLeg(List<Conflict> conflicts, PlannedSession other, DateTimeOffset leave, string from, DateTimeOffset arrive, string to, PlannedSession proposal)
-    {
-        var needed = travel.Between(from, to);
-        if (needed is null)
-        {
-            conflicts.Add(new Conflict(ConflictKind.TravelTime, other.Id, $"No travel time is known between {from} and {to} ('{other.Title}')."));
-        }
-        else if (arrive - leave < needed)
-        {
-            conflicts.Add(new Conflict(ConflictKind.TravelTime, other.Id,
-                $"'{proposal.Title}' and '{other.Title}' leave {(arrive - leave).TotalMinutes:0} min to travel between {from} and {to}; {needed.Value.TotalMinutes:0} min are needed."));
-        }
-    }
-
-    private static void AddOverlaps(List<Conflict> conflicts, ConflictKind kind, Timeline? timeline, PlannedSession proposal, string what)
-    {
-        if (timeline is null)
-        {
-            return;
-        }
-        foreach (var other in timeline.Overlapping(proposal.Start, proposal.End))
-        {
-            conflicts.Add(new Conflict(kind, other.Id, $"'{proposal.Title}' overlaps '{other.Title}' ({other.Start:u}–{other.End:u}) for {what}."));
-        }
-    }
-
-    private IEnumerable<Timeline> AudienceTimelines(PlannedSession session) =>
-        session.IsWholeBatch
-            ? _groups.Values.Append(_wholeBatch)
-            : session.Groups.Select(g => Lookup(_groups, g)).OfType<Timeline>().Append(_wholeBatch);
-
-    private IEnumerable<Timeline> TimelinesOf(PlannedSession session, bool create)
-    {
-        var timelines = new List<Timeline?> { Get(_venues, session.VenueId, create) };
-        timelines.AddRange(session.SpeakerIds.Select(s => Get(_speakers, s, create)));
-        timelines.AddRange(session.IsWholeBatch ? [_wholeBatch] : session.Groups.Select(g => Get(_groups, g, create)));
-        return timelines.OfType<Timeline>();
-    }
-
-    private static Timeline? Lookup(Dictionary<string, Timeline> timelines, string key) => timelines.GetValueOrDefault(key);
-
-    private static Timeline? Get(Dictionary<string, Timeline> timelines, string key, bool create)
-    {
-        if (!timelines.TryGetValue(key, out var timeline) && create)
-        {
-            timelines[key] = timeline = new Timeline();
-        }
-        return timeline;
+        return audience;
     }
 }

@@ -71,4 +71,38 @@ public sealed class AgendaTests(StackFixture stack)
         var stranger = await http.GetAsync($"/api/v1/batches/{batch}/itineraries/{Guid.NewGuid()}/calendar.ics", cts.Token);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, stranger.StatusCode);
     }
+
+    [Fact]
+    public async Task The_calendars_of_a_batch_years_ahead_are_served_with_their_time_zone()
+    {
+        // Far enough ahead that Ical.Net's own VTIMEZONE (the rules up to today) could not be built.
+        var start = new DateOnly(2035, 7, 2);
+        var batch = (await TestBatches.OpenAsync(stack, admitOnArrival: true, start: start)).BatchId;
+        var participant = (await _fixtures.ParticipantsAsync(batch, ["BT"], confirm: false, start: start))[0];
+        var hall = await _fixtures.VenueAsync("hall", "Jakarta");
+        var day = start.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        await _fixtures.Scheduling.ScheduleSessionAsync(new ScheduleSessionRequest
+        {
+            Session = new Session
+            {
+                BatchId = batch, Kind = SessionKind.Class, Title = "Export class", VenueId = hall,
+                Start = Timestamp.FromDateTime(day.AddHours(2)), End = Timestamp.FromDateTime(day.AddHours(4)), // 09:00–11:00 in Jakarta
+            },
+        }, deadline: Deadline);
+
+        using var http = stack.Http("scheduling");
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        foreach (var path in new[] { $"/api/v1/batches/{batch}/agenda.ics", $"/api/v1/batches/{batch}/itineraries/{participant.NominationId}/calendar.ics" })
+        {
+            var response = await http.GetAsync(path, cts.Token);
+            var text = await response.Content.ReadAsStringAsync(cts.Token);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: HTTP {(int)response.StatusCode} {text}");
+            Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("BEGIN:VTIMEZONE", text);
+            Assert.Contains("TZID:Asia/Jakarta", text);
+            Assert.Contains("TZOFFSETTO:+0700", text);
+            Assert.Contains("DTSTART;TZID=Asia/Jakarta:20350703T090000", text);
+            Assert.Contains("SUMMARY:Export class", text);
+        }
+    }
 }

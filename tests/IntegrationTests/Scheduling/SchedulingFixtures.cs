@@ -42,15 +42,21 @@ public sealed class SchedulingFixtures(StackFixture stack)
     };
 
     /// <summary>
-    /// Nominates one participant per country to an admit-on-arrival batch, confirms them when
+    /// Nominates one participant per country to an admit-on-arrival batch (starting on
+    /// <paramref name="start"/>, by default <see cref="TestBatches.Start"/>), confirms them when
     /// asked, and waits until Scheduling's roster shows them all.
     /// </summary>
-    public async Task<IReadOnlyList<Nomination>> ParticipantsAsync(string batchId, IEnumerable<string> countries, bool confirm)
+    public async Task<IReadOnlyList<Nomination>> ParticipantsAsync(string batchId, IEnumerable<string> countries, bool confirm, DateOnly? start = null)
     {
         var nominations = new List<Nomination>();
         foreach (var country in countries)
         {
-            var nomination = await Nominations.NominateAsync(TestBatches.Nomination(batchId, country), deadline: Deadline);
+            var request = TestBatches.Nomination(batchId, country, start: start);
+            if (start is { } first)
+            {
+                request.Participant.PassportExpiry = first.AddYears(2).ToString("yyyy-MM-dd"); // Valid six months after the batch.
+            }
+            var nomination = await Nominations.NominateAsync(request, deadline: Deadline);
             nominations.Add(confirm
                 ? await Nominations.ConfirmNominationAsync(new ChangeNominationRequest { NominationId = nomination.NominationId }, deadline: Deadline)
                 : nomination);
