@@ -1,5 +1,7 @@
 using System.Net;
+using Google.Protobuf.WellKnownTypes;
 using Ksst.Contracts.Notifications.V1;
+using Ksst.Contracts.Scheduling.V1;
 using Ksst.IntegrationTests.Scheduling;
 using Ksst.IntegrationTests.Telemetry;
 using Ksst.IntegrationTests.Telemetry.Otlp;
@@ -86,6 +88,37 @@ public sealed class SendTraceTests(StackFixture stack)
         {
             await _notifications.DeleteWebhookSubscriptionAsync(new DeleteWebhookSubscriptionRequest { SubscriptionId = subscription.SubscriptionId }, deadline: Deadline);
         }
+    }
+
+    [Fact]
+    public async Task A_reminder_s_email_is_sent_in_a_trace_of_its_own_that_starts_where_the_reminder_fires()
+    {
+        var jakarta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, jakarta).DateTime).AddDays(1);
+        var batch = (await TestBatches.OpenAsync(stack, admitOnArrival: true, start: tomorrow, deadline: DateTimeOffset.UtcNow.AddMinutes(10))).BatchId;
+        var participant = await _fixtures.Nominations.NominateAsync(TestBatches.Nomination(batch, "PH", start: tomorrow), deadline: Deadline);
+        await Eventually.Get(async ct =>
+            (await _fixtures.Scheduling.ListRosterAsync(new ListRosterRequest { BatchId = batch }, cancellationToken: ct)).Entries
+                .SingleOrDefault(e => e.NominationId == participant.NominationId && e.Status == "Accepted"),
+            StackFixture.Timeout, "the participant accepted on Scheduling's roster");
+        var hall = await _fixtures.VenueAsync("hall", "Jakarta");
+        // Tomorrow 10:00 in Jakarta: the test stack reminds at local midnight the day before, so now.
+        var proposal = SchedulingFixtures.At(batch, hall, "Traced reminder", 0, 1);
+        var startUtc = tomorrow.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+        (proposal.Start, proposal.End) = (Timestamp.FromDateTime(startUtc), Timestamp.FromDateTime(startUtc.AddHours(2)));
+        var scheduler = new CallerSpan();
+        var session = await _fixtures.Scheduling.ScheduleSessionAsync(new ScheduleSessionRequest { Session = proposal }, scheduler.Headers, Deadline);
+
+        var delivery = await DeliveryLog.WaitForAsync(_notifications, participant.NominationId, d => d.EventType == "SessionReminder" && d.Status == DeliveryStatus.Sent, "the reminder's email sent");
+        Assert.NotEqual(scheduler.TraceId, delivery.TraceId);
+        var send = await stack.Telemetry.WaitForTraceAsync(delivery.TraceId, spans =>
+            spans.FirstOrDefault(s => s is { Service: "notifications", Name: "smtp send" }) is { } span
+            && stack.Telemetry.Ancestors(span) is [.., { ParentSpanId: null }] ancestors ? new SpanWithAncestors(span, ancestors) : null,
+            "the reminder's smtp send span, its parents up to the root");
+        Assert.Equal(delivery.DeliveryId, send.Span.Attribute("ksst.delivery.id"));
+        var root = send.Ancestors[^1];
+        Assert.Equal(("notifications", SpanKind.Internal, "reminder fire"), (root.Service, root.Kind, root.Name));
+        Assert.Equal(session.SessionId, root.Attribute("ksst.session.id"));
     }
 
     /// <summary>The first matching span of the caller's trace, once its parents up to the caller's RPC have arrived.</summary>
