@@ -33,6 +33,24 @@ internal static class CausingTrace
     }
 
     /// <summary>
+    /// Makes <paramref name="cause"/> the cause of <paramref name="work"/> from now on (as a resend
+    /// is), linking it to the trace of the previous cause so that one can still be followed.
+    /// Without a cause the work stays in the previous trace.
+    /// </summary>
+    public static TWork RetracedBy<TWork>(this TWork work, Activity? cause) where TWork : ITracedWork
+    {
+        if (cause is null)
+        {
+            return work;
+        }
+        if (ActivityContext.TryParse(work.TraceParent, work.TraceState, isRemote: true, out var previous))
+        {
+            cause.AddLink(new ActivityLink(previous));
+        }
+        return work.TracedBy(cause);
+    }
+
+    /// <summary>
     /// Starts the span that does <paramref name="work"/> as a child of its recorded cause (work
     /// recorded without one starts from the current activity, if any).
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ksst.Notifications.Delivery;
+using Ksst.Notifications.Webhooks;
 
 namespace Ksst.UnitTests.Notifications;
 
@@ -38,6 +39,25 @@ public sealed class CausingTraceTests : IDisposable
     }
 
     [Fact]
+    public void A_resend_moves_the_work_to_the_resend_s_trace_which_links_to_the_earlier_one()
+    {
+        WebhookDelivery work;
+        using (var consume = _source.StartActivity("consume", ActivityKind.Consumer)!)
+        {
+            work = NewWebhookDelivery().TracedBy(consume);
+        }
+        var before = ActivityContext.Parse(work.TraceParent!, null);
+
+        using var resend = _source.StartActivity("resend", ActivityKind.Server)!;
+        work.RetracedBy(resend);
+
+        Assert.Equal(resend.Id, work.TraceParent);
+        Assert.Contains(resend.Links, link => link.Context.TraceId == before.TraceId && link.Context.SpanId == before.SpanId);
+        Assert.Same(work, work.RetracedBy(null));
+        Assert.Equal(resend.Id, work.TraceParent);
+    }
+
+    [Fact]
     public void Work_recorded_outside_any_activity_has_no_trace_and_its_span_starts_from_the_current_one()
     {
         var delivery = NewDelivery().TracedBy(null);
@@ -60,4 +80,5 @@ public sealed class CausingTraceTests : IDisposable
         Template = "participant-nominated", Language = "en", ToName = "Organisers", ToAddress = "organisers@ksst.example", ModelJson = "{}",
     };
 
+    private static WebhookDelivery NewWebhookDelivery() => new() { Id = Guid.NewGuid(), EventType = "ksst.registration.participant-nominated.v1", Body = "{}" };
 }
