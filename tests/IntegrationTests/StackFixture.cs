@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
+using Ksst.IntegrationTests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,8 @@ namespace Ksst.IntegrationTests;
 
 /// <summary>
 /// The real AppHost in local mode (Redis, RabbitMQ and smtp4dev as local executables), started
-/// once per test collection with its data in a fresh temporary folder.
+/// once per test collection with its data in a fresh temporary folder. The services export their
+/// traces to <see cref="Telemetry"/>, an OTLP receiver of the fixture's own.
 /// </summary>
 public class StackFixture : IAsyncLifetime
 {
@@ -16,9 +18,11 @@ public class StackFixture : IAsyncLifetime
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     private static readonly string[] Resources = ["cache", "messaging", "mail", "registration", "scheduling", "notifications"];
+    private static readonly string[] Services = ["registration", "scheduling", "notifications"];
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"ksst-it-{Guid.NewGuid():N}");
     private readonly List<GrpcChannel> _channels = [];
     private DistributedApplication? _app;
+    private OtlpReceiver? _telemetry;
 
     /// <summary>Attempts before an email is dead (about 2 s apart): enough to outlast a mail server restart.</summary>
     public virtual int MaxMailAttempts => 60;
@@ -29,11 +33,23 @@ public class StackFixture : IAsyncLifetime
     /// <summary>The running application.</summary>
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack is not started.");
 
+    /// <summary>Every span the services have exported so far (the dashboard is disabled in tests).</summary>
+    public OtlpReceiver Telemetry => _telemetry ?? throw new InvalidOperationException("The stack is not started.");
+
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        _telemetry = await OtlpReceiver.StartAsync(cts.Token).WaitAsync(cts.Token);
+        // Set after Aspire's own OTEL_* variables, so these win; exported every half second.
+        var otlp = Services.SelectMany(service => new[]
+        {
+            $"--Ksst:Env:{service}:OTEL_EXPORTER_OTLP_ENDPOINT={_telemetry.Endpoint.GetLeftPart(UriPartial.Authority)}",
+            $"--Ksst:Env:{service}:OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
+            $"--Ksst:Env:{service}:OTEL_BSP_SCHEDULE_DELAY=500",
+        });
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
+                .. otlp,
                 "--Ksst:Infrastructure=local", $"--Ksst:DataRoot={_dataRoot}",
                 // Webhook receivers in tests listen on loopback; retries come quickly.
                 "--Ksst:Env:notifications:Notifications__Webhooks__AllowPrivateNetworks=true",
@@ -77,6 +93,10 @@ public class StackFixture : IAsyncLifetime
             using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             await _app.StopAsync(cts.Token).WaitAsync(cts.Token);
             await _app.DisposeAsync().AsTask().WaitAsync(cts.Token);
+        }
+        if (_telemetry is not null)
+        {
+            await _telemetry.DisposeAsync();
         }
         try
         {

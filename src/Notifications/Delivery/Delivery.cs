@@ -4,8 +4,11 @@ namespace Ksst.Notifications.Delivery;
 /// One email to one recipient, caused by one event (or reminder): the delivery log's entry and
 /// the dispatcher's work item. Unique per event and recipient, so an event never mails twice.
 /// </summary>
-public sealed class Delivery
+public sealed class Delivery : ITracedWork
 {
+    // EF reads and writes the field, so loading a row leaves its stored TraceId as it is.
+    private string? _traceParent;
+
     /// <summary>Identifier of the delivery; also the email's Message-Id.</summary>
     public Guid Id { get; init; }
 
@@ -51,8 +54,25 @@ public sealed class Delivery
     /// <summary>The last error, for operators.</summary>
     public string? LastError { get; set; }
 
-    /// <summary>W3C trace id of the flow that caused it, for finding its trace.</summary>
-    public string? TraceId { get; init; }
+    /// <summary>
+    /// W3C trace id of the flow its sending belongs to (the event's, or the resend's after a
+    /// resend), for finding its trace; always that of <see cref="TraceParent"/>.
+    /// </summary>
+    public string? TraceId { get; private set; }
+
+    /// <summary>W3C traceparent of the activity that caused its sending: the send span's parent.</summary>
+    public string? TraceParent
+    {
+        get => _traceParent;
+        set
+        {
+            _traceParent = value;
+            TraceId = CausingTrace.TraceIdOf(value);
+        }
+    }
+
+    /// <summary>W3C tracestate that goes with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; set; }
 
     /// <summary>When it was recorded.</summary>
     public DateTimeOffset CreatedAt { get; init; }

@@ -53,7 +53,7 @@ internal sealed partial class MailDispatcher(
             {
                 var model = JsonSerializer.Deserialize<Dictionary<string, string>>(delivery.ModelJson)!;
                 var content = templates.Render(delivery.Template, delivery.Language, model);
-                await session.SendAsync(delivery.Id, delivery.ToName, delivery.ToAddress, content, ct);
+                await session.SendAsync(delivery, content, ct);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {

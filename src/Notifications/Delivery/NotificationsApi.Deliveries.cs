@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Ksst.Contracts.Notifications.V1;
@@ -51,6 +52,8 @@ internal sealed partial class NotificationsApi(
             delivery.Status = Delivery.DeliveryStatus.Pending;
             delivery.Attempts = 0;
             delivery.NextAttemptAt = clock.GetUtcNow();
+            // The resend is what causes the next send: it goes in this call's trace, linked to the event's.
+            delivery.RetracedBy(Activity.Current);
             await db.SaveChangesAsync(context.CancellationToken);
         }
         mail.Notify();

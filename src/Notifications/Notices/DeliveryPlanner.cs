@@ -3,6 +3,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
 using Ksst.Notifications.Contacts;
+using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Templates;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace Ksst.Notifications.Notices;
 /// <summary>
 /// Turns a plan into delivery log entries: looks up each recipient's name, address and language
 /// (participants and agencies from Registration through the contact cache, organisers from
-/// configuration) and fixes the template values in that language.
+/// configuration) and fixes the template values in that language. Each delivery is sent in the
+/// trace of the activity it is planned in (the event's consumer, or a reminder's firing).
 /// </summary>
 internal sealed partial class DeliveryPlanner(ContactDirectory contacts, IOptions<OrganisersOptions> organisers, TimeProvider clock, ILogger<DeliveryPlanner> logger)
 {
@@ -56,8 +58,7 @@ internal sealed partial class DeliveryPlanner(ContactDirectory contacts, IOption
                 ModelJson = JsonSerializer.Serialize(model),
                 CreatedAt = now,
                 NextAttemptAt = now,
-                TraceId = Activity.Current?.TraceId.ToString(),
-            });
+            }.TracedBy(Activity.Current));
         }
         return deliveries;
     }

@@ -3,7 +3,7 @@ using Ksst.Notifications.Delivery;
 namespace Ksst.Notifications.Webhooks;
 
 /// <summary>One event POSTed to one subscription; unique per subscription and event.</summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : ITracedWork
 {
     /// <summary>Identifier, sent as the Ksst-Webhook-Id header.</summary>
     public Guid Id { get; init; }
@@ -28,6 +28,12 @@ public sealed class WebhookDelivery
 
     /// <summary>The last error or HTTP status, for operators.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>W3C traceparent of the event's consumer: the POST is traced as its child.</summary>
+    public string? TraceParent { get; set; }
+
+    /// <summary>W3C tracestate that goes with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; set; }
 
     /// <summary>When it was recorded.</summary>
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Ksst.Notifications.Data;
@@ -11,7 +12,8 @@ namespace Ksst.Notifications.Webhooks;
 /// <summary>
 /// POSTs due webhook deliveries, signed (<see cref="WebhookSignature"/>). A 2xx answer is
 /// delivered; anything else is retried with backoff and jitter until the schedule ends (dead).
-/// Too many failures in a row disable the subscription and end its waiting deliveries.
+/// Too many failures in a row disable the subscription and end its waiting deliveries. Each POST
+/// is traced in the trace of the event that caused it (<see cref="CausingTrace"/>).
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<RetrySchedule> retry, IOptions<WebhookOptions> options,
@@ -20,6 +22,8 @@ internal sealed partial class WebhookDispatcher(
 {
     /// <summary>The named HttpClient webhooks are sent with (guarded connections, no redirects).</summary>
     public const string ClientName = "webhooks";
+
+    private static readonly ActivitySource Source = new("Ksst.Notifications.Webhooks");
 
     protected override async Task<DateTimeOffset?> RunDueAsync(CancellationToken ct)
     {
@@ -74,9 +78,14 @@ internal sealed partial class WebhookDispatcher(
         }
     }
 
-    /// <summary>Null when the receiver answered 2xx; otherwise what went wrong.</summary>
+    /// <summary>Null when the receiver answered 2xx; otherwise what went wrong. Traced in the event's trace.</summary>
     private async Task<string?> PostAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken ct)
     {
+        // The HTTP client's span (and the traceparent the subscriber receives) hangs under this one.
+        using var activity = Source.StartActivityFor("webhook send", ActivityKind.Internal, delivery);
+        activity?.SetTag("ksst.webhook.delivery.id", delivery.Id);
+        activity?.SetTag("ksst.webhook.subscription.id", subscription.Id);
+        activity?.SetTag("ksst.event.type", delivery.EventType);
         var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
         {

@@ -1,11 +1,16 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Ksst.Contracts.Events;
 using Ksst.Notifications.Data;
+using Ksst.Notifications.Delivery;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Notifications.Webhooks;
 
-/// <summary>Stages one webhook delivery per active subscription that wants an event, in the caller's transaction.</summary>
+/// <summary>
+/// Stages one webhook delivery per active subscription that wants an event, in the caller's
+/// transaction, each to be POSTed in the trace of the current activity (the event's consumer).
+/// </summary>
 internal sealed class WebhookFanout(NotificationsDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -24,7 +29,7 @@ internal sealed class WebhookFanout(NotificationsDbContext db, TimeProvider cloc
         db.WebhookDeliveries.AddRange(subscriptions.Select(s => new WebhookDelivery
         {
             Id = Guid.CreateVersion7(now), SubscriptionId = s.Id, EventId = e.EventId, EventType = exchange, Body = body, CreatedAt = now, NextAttemptAt = now,
-        }));
+        }.TracedBy(Activity.Current)));
         return subscriptions.Count;
     }
 }

@@ -91,6 +91,12 @@ namespace Ksst.Notifications.Data.Migrations
                     b.Property<string>("TraceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NominationId");
@@ -191,6 +197,12 @@ namespace Ksst.Notifications.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceState")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
