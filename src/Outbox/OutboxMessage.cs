@@ -4,7 +4,7 @@ namespace Ksst.Outbox;
 /// An integration event waiting to reach the broker, stored in the same transaction as the state
 /// change that raised it.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : ITracedWork
 {
     /// <summary>The event id; also the broker message id consumers de-duplicate on.</summary>
     public Guid Id { get; set; }

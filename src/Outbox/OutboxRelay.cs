@@ -77,8 +77,7 @@ internal sealed partial class OutboxRelay<TContext>(
 
     private async Task TryPublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
-        using var activity = Source.StartActivity("outbox relay", ActivityKind.Internal, parent);
+        using var activity = Source.StartActivityFor("outbox relay", ActivityKind.Internal, message);
         activity?.SetTag("messaging.message.id", message.Id);
         activity?.SetTag("ksst.event.type", message.Type);
         try

@@ -23,11 +23,9 @@ public static class OutboxWriter
             Id = integrationEvent.EventId,
             Type = type.FullName!,
             Payload = JsonSerializer.Serialize(integrationEvent, type, EventJson.Options),
-            TraceParent = activity?.Id,
-            TraceState = activity?.TraceStateString,
             CreatedAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
-        });
+        }.TracedBy(activity));
         PendingOutboxRows.Mark(db);
     }
 }

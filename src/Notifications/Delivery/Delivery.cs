@@ -1,3 +1,5 @@
+using Ksst.Outbox;
+
 namespace Ksst.Notifications.Delivery;
 
 /// <summary>

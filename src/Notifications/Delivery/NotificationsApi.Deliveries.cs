@@ -5,6 +5,7 @@ using Ksst.Contracts.Notifications.V1;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Webhooks;
+using Ksst.Outbox;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 using Api = Ksst.Contracts.Notifications.V1;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ksst.Outbox;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;

@@ -1,4 +1,5 @@
 using Ksst.Notifications.Delivery;
+using Ksst.Outbox;
 
 namespace Ksst.Notifications.Webhooks;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Webhooks;
+using Ksst.Outbox;
 
-namespace Ksst.UnitTests.Notifications;
+namespace Ksst.UnitTests.Platform;
 
 /// <summary>Work sent later by a dispatcher stays in the trace of what caused it.</summary>
 public sealed class CausingTraceTests : IDisposable

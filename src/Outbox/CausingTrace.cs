@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Ksst.Notifications.Delivery;
+namespace Ksst.Outbox;
 
 /// <summary>
-/// Work a dispatcher does later on behalf of an operation (an email, a webhook POST), carrying
-/// the W3C trace context of the operation that caused it.
+/// Work done later on behalf of an operation (an event to publish, an email, a webhook POST),
+/// carrying the W3C trace context of the operation that caused it.
 /// </summary>
-internal interface ITracedWork
+public interface ITracedWork
 {
     /// <summary>W3C traceparent of the activity that caused the work; its spans continue that trace.</summary>
     string? TraceParent { get; set; }
@@ -19,9 +19,10 @@ internal interface ITracedWork
 /// Keeps work done later in the trace of its cause: the cause's context is recorded with the work
 /// item when it is planned, and the span that does the work is started as its child. A dispatcher
 /// runs outside any activity, so without this its spans would start traces of their own, and a
-/// client span with no parent is dropped by the sampler (<c>NoOrphanClientSpans</c>).
+/// client span with no parent is dropped by the sampler (<c>NoOrphanClientSpans</c>). The outbox
+/// relay, the mail dispatcher and the webhook dispatcher all follow this one rule.
 /// </summary>
-internal static class CausingTrace
+public static class CausingTrace
 {
     /// <summary>Records <paramref name="cause"/> (normally <see cref="Activity.Current"/>) as what <paramref name="work"/> is done for.</summary>
     public static TWork TracedBy<TWork>(this TWork work, Activity? cause) where TWork : ITracedWork
