@@ -19,13 +19,29 @@ public class StackFixture : IAsyncLifetime
 
     private static readonly string[] Resources = ["cache", "messaging", "mail", "registration", "scheduling", "notifications"];
     private static readonly string[] Services = ["registration", "scheduling", "notifications"];
-    private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"ksst-it-{Guid.NewGuid():N}");
+    private readonly string _dataRoot;
+    private readonly bool _keepData;
     private readonly List<GrpcChannel> _channels = [];
     private DistributedApplication? _app;
     private OtlpReceiver? _telemetry;
 
     /// <summary>Attempts before an email is dead (about 2 s apart): enough to outlast a mail server restart.</summary>
     public virtual int MaxMailAttempts => 60;
+
+    /// <summary>A stack with its data in a fresh temporary folder, deleted when it stops.</summary>
+    public StackFixture() : this(NewDataRoot(), keepData: false)
+    {
+    }
+
+    /// <summary>A stack on <paramref name="dataRoot"/>, which is kept when it stops if <paramref name="keepData"/>.</summary>
+    protected StackFixture(string dataRoot, bool keepData)
+    {
+        _dataRoot = dataRoot;
+        _keepData = keepData;
+    }
+
+    /// <summary>A fresh temporary data folder's path.</summary>
+    public static string NewDataRoot() => Path.Combine(Path.GetTempPath(), $"ksst-it-{Guid.NewGuid():N}");
 
     /// <summary>The stack's data folder (SQLite files, broker state, the URL table).</summary>
     public string DataRoot => _dataRoot;
@@ -97,6 +113,10 @@ public class StackFixture : IAsyncLifetime
         if (_telemetry is not null)
         {
             await _telemetry.DisposeAsync();
+        }
+        if (_keepData)
+        {
+            return;
         }
         try
         {

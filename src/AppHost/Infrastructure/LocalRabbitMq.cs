@@ -52,17 +52,19 @@ internal static class LocalRabbitMq
 {
     /// <summary>
     /// Adds a RabbitMQ node named <paramref name="name"/> whose data lives in
-    /// <c>&lt;dataRoot&gt;/rabbitmq/&lt;node&gt;</c>, with an AMQP-connection health check, plus its
-    /// port mapper <c>&lt;name&gt;-epmd</c>. Node folders of AppHosts no longer running are deleted.
+    /// <c>&lt;dataRoot&gt;/rabbitmq/&lt;node&gt;</c> (one node per data folder, kept across starts),
+    /// with an AMQP-connection health check, plus its port mapper <c>&lt;name&gt;-epmd</c>. Other
+    /// node folders of AppHosts no longer running are deleted.
     /// </summary>
     public static IResourceBuilder<LocalRabbitMqResource> AddLocalRabbitMq(
         this IDistributedApplicationBuilder builder, string name, LocalPrerequisites programs, string dataRoot)
     {
         var nodesRoot = Directory.CreateDirectory(Path.Combine(dataRoot, "rabbitmq")).FullName;
-        NodeDirectories.DeleteStale(nodesRoot);
-
-        var node = $"ksst-{Guid.NewGuid():N}"[..13];
-        var nodeDir = NodeDirectories.Create(nodesRoot, node);
+        // One node per data folder, kept across AppHost starts: its queues, bindings and the
+        // messages waiting in them (all durable and persistent) survive a restart of the stack.
+        var node = NodeDirectories.NodeName(dataRoot);
+        NodeDirectories.DeleteStale(nodesRoot, keep: node);
+        var nodeDir = NodeDirectories.Claim(nodesRoot, node);
         var pluginsFile = Path.Combine(nodeDir, "enabled_plugins");
         File.WriteAllText(pluginsFile, "[].\n");
         var configFile = Path.Combine(nodeDir, "rabbitmq.conf");
