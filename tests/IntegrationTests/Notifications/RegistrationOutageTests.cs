@@ -6,6 +6,7 @@ using Ksst.Contracts.Registration.V1;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using StackExchange.Redis;
+using Xunit.Abstractions;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
 namespace Ksst.IntegrationTests.Notifications;
@@ -18,7 +19,7 @@ public sealed class RegistrationOutageCollection : ICollectionFixture<StackFixtu
 }
 
 [Collection(RegistrationOutageCollection.Name)]
-public sealed class RegistrationOutageTests(StackFixture stack)
+public sealed class RegistrationOutageTests(StackFixture stack, ITestOutputHelper output)
 {
     private const string Queue = "notifications-participant-accepted";
 
@@ -40,15 +41,18 @@ public sealed class RegistrationOutageTests(StackFixture stack)
         }
 
         await stack.StopAsync("registration", mustSucceed: false);
-        await Assert.ThrowsAsync<RpcException>(() => registration.GetNominationAsync(
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var away = await Assert.ThrowsAsync<RpcException>(() => registration.GetNominationAsync(
             new GetNominationRequest { NominationId = nomination.NominationId }, deadline: DateTime.UtcNow.AddSeconds(5)).ResponseAsync);
+        output.WriteLine($"A call to Registration while it is down: {away.StatusCode} after {watch.ElapsedMilliseconds} ms");
 
         // An acceptance reaches Notifications while Registration is down (as one the outbox relay
         // published just before it went away): its notice needs the participant's contact.
         await SendAcceptedAsync(batch.BatchId, nomination.NominationId);
 
-        // Down for longer than the brief retry (about 15 s) lasts.
-        await Task.Delay(TimeSpan.FromSeconds(35));
+        // Down for longer than the brief retry lasts (six attempts over about 12 s, each up to the
+        // 5 s call deadline: at most about 45 s).
+        await Task.Delay(TimeSpan.FromSeconds(60));
         await stack.StartAsync("registration");
 
         var accepted = await Eventually.Get(ct => FirstAcceptedAsync(mail, request.Participant.Email, ct),
