@@ -33,9 +33,12 @@ public static class CacheExtensions
         {
             options.AbortOnConnectFail = false;
             options.BacklogPolicy = BacklogPolicy.FailFast;
-            options.ConnectTimeout = 500;
-            options.SyncTimeout = 300;
-            options.AsyncTimeout = 300;
+            options.ConnectTimeout = 1000;
+            // A command without an answer in 500 ms has timed out; timeouts are noticed on the
+            // heartbeat, so it beats four times a second rather than once.
+            options.SyncTimeout = 500;
+            options.AsyncTimeout = 500;
+            options.HeartbeatInterval = TimeSpan.FromMilliseconds(250);
         });
         // Aspire names the check of the default (non-keyed) client "StackExchange.Redis".
         builder.Services.DegradedWhenDown("StackExchange.Redis");
