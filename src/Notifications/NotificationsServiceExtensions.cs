@@ -16,6 +16,9 @@ namespace Ksst.Notifications;
 /// <summary>Registers and maps everything the Notifications service is made of.</summary>
 internal static class NotificationsServiceExtensions
 {
+    /// <summary>Messages of one event handled at once (and prefetched) by its notice consumer.</summary>
+    private const int NoticesInFlight = 16;
+
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -23,11 +26,19 @@ internal static class NotificationsServiceExtensions
         builder.AddServiceDatabase<NotificationsDbContext>("notifications-db");
         builder.AddServiceMessaging("notifications", bus =>
         {
-            // One notice consumer per event, each on its own queue named after the event.
+            // One notice consumer per event, each on its own queue named after the event, so a
+            // message waiting for Registration never holds up another event's notices. Within a
+            // queue, up to NoticesInFlight messages are handled at once: one that waits minutes for
+            // a contact (the dependency retry) holds one slot, and the rest go on.
             foreach (var (exchange, type) in IntegrationEvents.ByExchange)
             {
                 bus.AddConsumer(typeof(NoticeConsumer<>).MakeGenericType(type))
-                    .Endpoint(e => e.Name = "notifications-" + exchange.Split('.')[2]);
+                    .Endpoint(e =>
+                    {
+                        e.Name = "notifications-" + exchange.Split('.')[2];
+                        e.PrefetchCount = NoticesInFlight;
+                        e.ConcurrentMessageLimit = NoticesInFlight;
+                    });
             }
         });
         builder.AddServiceCache();

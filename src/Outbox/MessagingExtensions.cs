@@ -1,4 +1,5 @@
 using Ksst.Contracts.Events;
+using Ksst.ServiceDefaults.Calls;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,17 @@ public static class MessagingExtensions
     public const string ConnectionName = "messaging";
 
     /// <summary>
+    /// The waits before each new attempt of a message whose consumer found a dependency away
+    /// (<see cref="DependencyFailures.IsAway"/>): 1 s doubling to a minute, about five minutes in all.
+    /// </summary>
+    public static readonly TimeSpan[] DependencyRetryIntervals =
+        [.. new[] { 1, 2, 4, 8, 15, 30, 60, 60, 60, 60 }.Select(seconds => TimeSpan.FromSeconds(seconds))];
+
+    /// <summary>
     /// Connects to RabbitMQ (connection string "messaging"), with usage telemetry off, queues
     /// prefixed by <paramref name="serviceName"/> (so two services' consumers of one event never
-    /// compete), stable exchange names, and bounded exponential retries before the error queue.
+    /// compete), stable exchange names, and bounded retries before the error queue: brief exponential
+    /// ones for a failure of the work, <see cref="DependencyRetryIntervals"/> for a dependency that is away.
     /// </summary>
     public static TBuilder AddServiceMessaging<TBuilder>(this TBuilder builder, string serviceName,
         Action<IBusRegistrationConfigurator>? consumers = null)
@@ -54,7 +63,20 @@ public static class MessagingExtensions
                 // Only the concrete, versioned events get exchanges; their shared interfaces do not.
                 rabbit.Publish<IIntegrationEvent>(p => p.Exclude = true);
                 rabbit.Publish<INominationEvent>(p => p.Exclude = true);
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                // A dependency that is away (Registration, Redis) is waited for, in memory, for
+                // about five minutes (no delayed redelivery here); any other failure is retried
+                // briefly, then the message goes to the error queue. The outer policy skips what
+                // the inner one waited for, so nothing is retried by both.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(DependencyFailures.IsAway);
+                    retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                });
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(DependencyFailures.IsAway);
+                    retry.Intervals(DependencyRetryIntervals);
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

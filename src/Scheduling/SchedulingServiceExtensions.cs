@@ -5,8 +5,6 @@ using Ksst.Scheduling.Demo;
 using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
-using StackExchange.Redis;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 using ProgrammesClient = Ksst.Contracts.Registration.V1.Programmes.ProgrammesClient;
 
@@ -52,15 +50,10 @@ internal static class SchedulingServiceExtensions
         return app;
     }
 
-    /// <summary>Agenda and itineraries through HybridCache, with Redis ("cache") as its second level.</summary>
+    /// <summary>Agenda and itineraries through HybridCache, with Redis ("cache") as its second level: while Redis is away, a miss.</summary>
     private static void AddTimetableViews(this WebApplicationBuilder builder)
     {
-        builder.AddServiceCache();
-        builder.Services.AddStackExchangeRedisCache(_ => { });
-        builder.Services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((options, services) =>
-        {
-            options.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
-        });
+        builder.AddServiceCache(); // Redis as the IDistributedCache, behind the cache breaker.
         builder.Services.AddHybridCache(options => options.MaximumPayloadBytes = 16 * 1024 * 1024)
             .AddSerializerFactory<ProtobufCacheSerializerFactory>();
         builder.Services.AddSingleton<CacheMetrics>();

@@ -1,7 +1,9 @@
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
+using Ksst.ServiceDefaults.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -12,11 +14,14 @@ public static class GrpcClientExtensions
     /// Registers a gRPC client for <paramref name="serviceName"/>'s "grpc" endpoint. Retries come
     /// from gRPC's own retry policy (exponential backoff, bounded attempts, only for transient
     /// codes); the HTTP resilience handler added to every HttpClient is removed here so retries
-    /// are never doubled.
+    /// are never doubled. A call whose caller set no deadline gets the default one
+    /// (<see cref="ServiceCallOptions.DefaultDeadline"/>, configuration "ServiceCalls:DefaultDeadline"),
+    /// which bounds the call with its retries, so no call waits forever.
     /// </summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName)
         where TClient : class
     {
+        services.AddOptions<ServiceCallOptions>().BindConfiguration(ServiceCallOptions.Section);
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt out.
         return services
             .AddGrpcClient<TClient>(o =>
@@ -24,6 +29,9 @@ public static class GrpcClientExtensions
                 o.Address = new Uri($"http://_grpc.{serviceName}");
                 o.ChannelOptionsActions.Add(channel => channel.ServiceConfig = RetryingServiceConfig);
             })
+            .AddInterceptor(provider => new DefaultDeadlineInterceptor(
+                provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                provider.GetRequiredService<IOptions<ServiceCallOptions>>().Value.DefaultDeadline))
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
     }

@@ -1,49 +1,34 @@
 using Google.Protobuf;
 using Ksst.Contracts.Registration.V1;
-using StackExchange.Redis;
+using Microsoft.Extensions.Caching.Distributed;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
 namespace Ksst.Notifications.Contacts;
 
 /// <summary>
-/// A participant's contact, read through a Redis cache from Registration over gRPC. With Redis
-/// down, reads go straight to Registration.
+/// A participant's contact, read through the service's cache (Redis behind the cache breaker) from
+/// Registration over gRPC. With Redis away, reads go straight to Registration.
 /// </summary>
-internal sealed partial class ContactDirectory(NominationsClient registration, IConnectionMultiplexer redis, ILogger<ContactDirectory> logger)
+internal sealed class ContactDirectory(NominationsClient registration, IDistributedCache cache)
 {
     /// <summary>How long a cached contact is trusted.</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromMinutes(10);
 
+    private static readonly DistributedCacheEntryOptions Entry = new() { AbsoluteExpirationRelativeToNow = TimeToLive };
+
+    /// <summary>The key of a nomination's cached contact (v2: stored by the distributed cache as a Redis hash, not a string).</summary>
+    public static string KeyOf(Guid nominationId) => $"ksst:notifications:contact:v2:{nominationId}";
+
     public async Task<ParticipantContact> GetAsync(Guid nominationId, CancellationToken cancellationToken)
     {
-        var key = new RedisKey($"ksst:notifications:contact:v1:{nominationId}");
-        var cache = redis.GetDatabase();
-        try
+        var key = KeyOf(nominationId);
+        if (await cache.GetAsync(key, cancellationToken) is { } cached)
         {
-            var cached = await cache.StringGetAsync(key);
-            if (cached.HasValue)
-            {
-                return ParticipantContact.Parser.ParseFrom((byte[])cached!);
-            }
+            return ParticipantContact.Parser.ParseFrom(cached);
         }
-        catch (RedisException ex)
-        {
-            LogCacheUnavailable(ex);
-        }
-
         var contact = await registration.GetParticipantContactAsync(
             new GetParticipantContactRequest { NominationId = nominationId.ToString() }, cancellationToken: cancellationToken);
-        try
-        {
-            await cache.StringSetAsync(key, contact.ToByteArray(), TimeToLive);
-        }
-        catch (RedisException ex)
-        {
-            LogCacheUnavailable(ex);
-        }
+        await cache.SetAsync(key, contact.ToByteArray(), Entry, cancellationToken);
         return contact;
     }
-
-    [LoggerMessage(LogLevel.Warning, "The contact cache is unavailable; reading from Registration.")]
-    private partial void LogCacheUnavailable(Exception ex);
 }
