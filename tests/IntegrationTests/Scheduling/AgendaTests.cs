@@ -31,7 +31,9 @@ public sealed class AgendaTests(StackFixture stack)
         var redisConnection = await stack.App.GetConnectionStringAsync("cache") ?? throw new InvalidOperationException("No Redis.");
         await using (var redis = await ConnectionMultiplexer.ConnectAsync(redisConnection).WaitAsync(StackFixture.Timeout))
         {
-            Assert.True(await redis.GetDatabase().KeyExistsAsync($"ksst:scheduling:v1:itinerary:{batch}:{Guid.Parse(participant.NominationId):N}"));
+            // The second level is written beside the first, not before the read answers: wait for it.
+            var key = $"ksst:scheduling:v1:itinerary:{batch}:{Guid.Parse(participant.NominationId):N}";
+            await Eventually.Get(async _ => await redis.GetDatabase().KeyExistsAsync(key) ? key : null, TimeSpan.FromSeconds(10), $"the itinerary's key {key} in Redis");
         }
 
         await _fixtures.Scheduling.RescheduleSessionAsync(new RescheduleSessionRequest
