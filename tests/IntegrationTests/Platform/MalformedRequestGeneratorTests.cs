@@ -103,6 +103,16 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
             }
         }
 
+        foreach (var (resource, method, request, label) in Boundaries(before))
+        {
+            var bytes = request.ToByteArray();
+            calls.Add(() => GrpcAsync(resource, method, bytes, label, cts.Token));
+            if (JsonRoutes.For(method, request) is { } http)
+            {
+                calls.Add(() => JsonAsync(resource, http, label, cts.Token));
+            }
+        }
+
         var failures = new ConcurrentBag<string>();
         using var gate = new SemaphoreSlim(InFlight);
         await Task.WhenAll(calls.Select(async call =>
@@ -161,6 +171,46 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
             // Private addresses are allowed in tests: only URLs no service takes.
             ["ksst.notifications.v1.Notifications.CreateWebhookSubscription:url"] = ["", "ftp://127.0.0.1/hooks", "http://user:secret@127.0.0.1:9/hooks", "not a url", "/hooks"],
         };
+    }
+
+    /// <summary>
+    /// Requests valid in every field but at the ends of a range, where a handler's arithmetic
+    /// (time zones, page offsets, day counts) could run out of its type; none can change anything.
+    /// </summary>
+    private static IEnumerable<(string Resource, MethodDescriptor Method, IMessage Request, string Label)> Boundaries(IReadOnlyDictionary<string, string> state)
+    {
+        var scheduling = Ksst.Contracts.Scheduling.V1.Scheduling.Descriptor;
+        var nominations = Ksst.Contracts.Registration.V1.Nominations.Descriptor;
+        var venue = JsonNode.Parse(state["venues"])!["venues"]?.AsArray().Select(v => (string)v!["venueId"]!).FirstOrDefault() ?? "kemenperin-jakarta";
+        var sessionId = JsonNode.Parse(state["sessions of ksst-sme-2018"])!["sessions"]?.AsArray().Select(v => (string)v!["sessionId"]!).FirstOrDefault() ?? "";
+        var ends = new (DateTime Start, DateTime End, string What)[]
+        {
+            (DateTime.MinValue, DateTime.MinValue.AddHours(1), "the first hour of 0001-01-01"),
+            (DateTime.MaxValue.AddHours(-1), DateTime.MaxValue, "the last hour of 9999-12-31"),
+            (DateTime.MinValue, DateTime.MaxValue, "all of time"),
+        };
+        foreach (var (start, end, what) in ends)
+        {
+            foreach (var id in new[] { "", sessionId })
+            {
+                var session = new Session
+                {
+                    SessionId = id, BatchId = "ksst-sme-2018", Kind = SessionKind.Class, Title = "Boundary", VenueId = venue,
+                    Start = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.SpecifyKind(start, DateTimeKind.Utc)),
+                    End = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.SpecifyKind(end, DateTimeKind.Utc)),
+                };
+                yield return ("scheduling", scheduling.FindMethodByName("CheckSession"), new CheckSessionRequest { Session = session }, $"CheckSession {(id.Length > 0 ? "of an existing session " : "")}in {what}");
+            }
+        }
+        foreach (var date in new[] { "0001-01-01", "9999-12-31", "2018-07-23" })
+        {
+            yield return ("scheduling", scheduling.FindMethodByName("GetAgenda"), new GetAgendaRequest { BatchId = "ksst-sme-2018", Date = date }, $"GetAgenda of {date}");
+        }
+        foreach (var offset in new[] { int.MaxValue, int.MaxValue - 1, 199 })
+        {
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"ksst-page:{offset}"));
+            yield return ("registration", nominations.FindMethodByName("ListNominations"), new ListNominationsRequest { BatchId = "ksst-sme-2018", PageSize = 200, PageToken = token }, $"ListNominations from offset {offset}");
+        }
     }
 
     private async Task<string?> GrpcAsync(string resource, MethodDescriptor method, byte[] body, string label, CancellationToken ct)
