@@ -53,11 +53,12 @@ public static class RequestSize
         {
             return Check(length);
         }
-        if (request.Headers.TransferEncoding.Count == 0)
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
         {
             return null;
         }
-        // A chunked body tells its length only by being read: read at most one byte past the limit.
+        // A body without a Content-Length (chunked, or HTTP/2 without one) tells its length only by
+        // being read: read at most one byte past the limit.
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

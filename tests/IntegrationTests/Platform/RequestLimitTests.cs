@@ -132,7 +132,7 @@ public sealed class RequestLimitTests(StackFixture stack)
             content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
             using var response = await http.PostAsync($"/api/v1/batches/{batch}/nominations", content, cts.Token);
             var text = await response.Content.ReadAsStringAsync(cts.Token);
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"HTTP {(int)response.StatusCode}: {text}");
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"HTTP {(int)response.StatusCode}: {text[..Math.Min(text.Length, 300)]}");
             using var status = JsonDocument.Parse(text);
             Assert.Equal((int)StatusCode.InvalidArgument, status.RootElement.GetProperty("code").GetInt32());
             Assert.Equal(
