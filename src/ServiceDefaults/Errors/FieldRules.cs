@@ -7,12 +7,12 @@ namespace Ksst.ServiceDefaults.Errors;
 
 /// <summary>
 /// Walks a request with protobuf reflection (nested messages, repeated fields, maps and oneofs
-/// included) and applies the rules every API shares (ksst/api/v1/text.proto) to each field:
-/// the item count of <see cref="FieldLimits"/>, then for each string <see cref="ControlCharacters"/>
-/// and its length (<see cref="FieldLimits"/>),
-/// <see cref="TimestampRange"/> and known enum values. One violation per field, named by its
-/// proto path (e.g. "participant.full_name"); elements of a repeated field or a map are named by
-/// the field, their position in the description.
+/// included) and applies the rules every API shares (ksst/api/v1/text.proto) to each field: the
+/// item count of a repeated field or map (<see cref="FieldLimits"/>); for each string, the text
+/// rule (<see cref="ControlCharacters"/>), then its length (<see cref="FieldLimits"/>); the range
+/// of each timestamp (<see cref="TimestampRange"/>); and declared enum values. One violation per
+/// field, named by its proto path (e.g. "participant.full_name"); elements of a repeated field or
+/// a map are named by the field, their position in the description.
 /// </summary>
 public static class FieldRules
 {
