@@ -12,8 +12,10 @@ namespace Microsoft.Extensions.Hosting;
 /// Hosts a service's gRPC API three ways: gRPC on HTTP/2 (with reflection and the gRPC health
 /// service), JSON over HTTP/1.1 through transcoding, and an OpenAPI document of those JSON routes.
 /// Before any handler runs, a request that cannot be read is INVALID_ARGUMENT
-/// (<see cref="MalformedRequests"/>), and so is one with control characters in its text
-/// (<see cref="ControlCharacters"/>), over gRPC and JSON alike.
+/// (<see cref="MalformedRequests"/>), and so are one larger than 1 MiB (<see cref="RequestSize"/>)
+/// and one that breaks a field rule every API shares (<see cref="FieldRules"/>), over gRPC and
+/// JSON alike; an exception no handler expected is INTERNAL without detail, or UNAVAILABLE while
+/// the database is busy (<see cref="UnexpectedErrors"/>).
 /// </summary>
 public static class GrpcApiExtensions
 {
@@ -23,11 +25,18 @@ public static class GrpcApiExtensions
     /// <summary>Registers gRPC, transcoding (with rich error details), reflection, health and OpenAPI.</summary>
     public static TBuilder AddGrpcApi<TBuilder>(this TBuilder builder, string title) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddGrpc(o => o.Interceptors.Add<ControlCharacterInterceptor>())
+        builder.Services.AddGrpc(o =>
+            {
+                // First added runs outermost: it sees every exception the others and the handler throw.
+                o.Interceptors.Add<UnexpectedErrorInterceptor>();
+                o.Interceptors.Add<FieldRulesInterceptor>();
+                // Larger messages (up to this cap) are read and refused as INVALID_ARGUMENT by RequestSize.
+                o.MaxReceiveMessageSize = RequestSize.TransportMaxBytes;
+            })
             .AddJsonTranscoding(o =>
                 // Without these, transcoding turns rich error details into an empty HTTP 500.
                 o.TypeRegistry = TypeRegistry.FromMessages(
-                    BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor));
+                    BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor, RetryInfo.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();
@@ -37,9 +46,10 @@ public static class GrpcApiExtensions
         return builder;
     }
 
-    /// <summary>Maps reflection, the gRPC health service and the OpenAPI document and UI.</summary>
+    /// <summary>Maps reflection, the gRPC health service and the OpenAPI document and UI; limits JSON bodies to 1 MiB.</summary>
     public static WebApplication MapGrpcApi(this WebApplication app)
     {
+        app.UseJsonRequestSizeLimit();
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {

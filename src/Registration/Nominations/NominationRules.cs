@@ -60,9 +60,9 @@ public static partial class NominationRules
             .AddIf(person.PassportNumber.Trim().Length == 0, "participant.passport_number", "Required.")
             .AddIf(person.PassportNumber.Trim().Length > 0 && !PassportPattern().IsMatch(person.PassportNumber.Trim()), "participant.passport_number", "5 to 20 letters or digits.")
             .AddIf(person.PassportExpiry.Length == 0, "participant.passport_expiry", "Required.")
-            .AddIf(person.PassportExpiry.Length > 0 && !IsoDate.TryParse(person.PassportExpiry, out _), "participant.passport_expiry", "An ISO 8601 date, e.g. \"2019-06-30\".")
-            .AddIf(person.ArrivalDate.Length > 0 && !IsoDate.TryParse(person.ArrivalDate, out _), "participant.arrival_date", "An ISO 8601 date.")
-            .AddIf(person.DepartureDate.Length > 0 && !IsoDate.TryParse(person.DepartureDate, out _), "participant.departure_date", "An ISO 8601 date.")
+            .AddIf(person.PassportExpiry.Length > 0 && !IsoDate.TryParse(person.PassportExpiry, out _), "participant.passport_expiry", IsoDate.Expected("2019-06-30"))
+            .AddIf(person.ArrivalDate.Length > 0 && !IsoDate.TryParse(person.ArrivalDate, out _), "participant.arrival_date", IsoDate.Expected("2018-07-17"))
+            .AddIf(person.DepartureDate.Length > 0 && !IsoDate.TryParse(person.DepartureDate, out _), "participant.departure_date", IsoDate.Expected("2018-07-31"))
             .AddIf(person.PreferredLanguage.Length > 0 && !Languages.Contains(person.PreferredLanguage), "participant.preferred_language", "Must be \"en\" or \"id\".");
         if (IsoDate.TryParse(person.ArrivalDate, out var arrival) && IsoDate.TryParse(person.DepartureDate, out var departure) && departure < arrival)
         {

@@ -13,7 +13,8 @@ namespace Ksst.ServiceDefaults.Errors;
 /// thrown by handler"), so the check lives in the request marshaller of each method
 /// (<see cref="GuardedServiceMethodProvider{TService}"/> binds every method with it). JSON
 /// transcoding reads its body itself and already answers HTTP 400 (INVALID_ARGUMENT) for a body
-/// that is not valid UTF-8 or not valid JSON.
+/// that is not valid UTF-8 or not valid JSON. A request larger than <see cref="RequestSize.MaxBytes"/>
+/// is refused here too, before it is parsed.
 /// </summary>
 public static class MalformedRequests
 {
@@ -30,9 +31,13 @@ public static class MalformedRequests
         return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, guarded, method.ResponseMarshaller);
     }
 
-    /// <summary>Reads a request, or throws INVALID_ARGUMENT saying why it cannot be read.</summary>
+    /// <summary>Reads a request, or throws INVALID_ARGUMENT saying why it cannot be read (or that it is too large).</summary>
     public static T Read<T>(Marshaller<T> marshaller, DeserializationContext context, string messageType)
     {
+        if (RequestSize.Check(context.PayloadLength) is { } tooLarge)
+        {
+            throw tooLarge;
+        }
         try
         {
             return marshaller.ContextualDeserializer(context);

@@ -61,7 +61,8 @@ public static class RpcErrors
         return Build(Code.FailedPrecondition, message, failure);
     }
 
-    private static RpcException Build(Code code, string message, Google.Protobuf.IMessage detail)
+    /// <summary>A status of <paramref name="code"/> with one google.rpc detail.</summary>
+    internal static RpcException Build(Code code, string message, Google.Protobuf.IMessage detail)
     {
         var status = new Status { Code = (int)code, Message = message };
         status.Details.Add(Any.Pack(detail));

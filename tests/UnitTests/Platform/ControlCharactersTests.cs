@@ -17,7 +17,7 @@ public sealed class ControlCharactersTests
         AgencyContact = new AgencyContact { Name = "Ram Thapa", Email = "ram@moics.gov.np" },
     };
 
-    private static IEnumerable<string> Fields(IMessage message) => ControlCharacters.Find(message).All.Select(v => v.Field);
+    private static IEnumerable<string> Fields(IMessage message) => FieldRules.Find(message).All.Select(v => v.Field);
 
     /// <summary>C0, DEL and C1: the characters of Unicode category Cc.</summary>
     private static readonly char[] Controls = [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)];
@@ -33,7 +33,7 @@ public sealed class ControlCharactersTests
     {
         foreach (var c in Controls)
         {
-            var violation = Assert.Single(ControlCharacters.Find(Nomination($"Sujata{c}Shrestha")).All);
+            var violation = Assert.Single(FieldRules.Find(Nomination($"Sujata{c}Shrestha")).All);
             Assert.Equal("participant.full_name", violation.Field);
             Assert.Equal($"Holds the control character U+{(int)c:X4} at character 7; only printable text on one line is allowed.", violation.Description);
         }
@@ -45,7 +45,7 @@ public sealed class ControlCharactersTests
         Assert.Empty(Fields(Nomination(dietaryNeeds: "Halal.\r\nNo peanuts,\tplease.")));
         foreach (var c in Controls.Except(['\t', '\n', '\r']))
         {
-            var violation = Assert.Single(ControlCharacters.Find(Nomination(dietaryNeeds: $"Halal.\n{c}")).All);
+            var violation = Assert.Single(FieldRules.Find(Nomination(dietaryNeeds: $"Halal.\n{c}")).All);
             Assert.Equal("participant.dietary_needs", violation.Field);
             Assert.Equal($"Holds the control character U+{(int)c:X4} at character 8; only line breaks (LF, CR) and tabs are allowed here.", violation.Description);
         }
@@ -80,7 +80,7 @@ public sealed class ControlCharactersTests
     {
         var request = new CreateBatchRequest { Batch = new Batch { BatchId = "ksst-sme-2027", HostCities = { "Jakarta", "Band\u0000ung", "Cima\u0000hi" } } };
 
-        var violation = Assert.Single(ControlCharacters.Find(request).All);
+        var violation = Assert.Single(FieldRules.Find(request).All);
 
         Assert.Equal("batch.host_cities", violation.Field);
         Assert.StartsWith("Item 2 holds the control character U+0000 at character 5;", violation.Description);
@@ -91,7 +91,7 @@ public sealed class ControlCharactersTests
     {
         var group = new Group { Name = "A", Countries = { ["N\u0000P"] = 2 } };
         Assert.Equal(["countries"], Fields(group));
-        Assert.StartsWith("A key holds", ControlCharacters.Find(group).All[0].Description);
+        Assert.StartsWith("A key holds", FieldRules.Find(group).All[0].Description);
 
         var value = Value.ForStruct(new Struct { Fields = { ["note"] = Value.ForString("a\u0007b") } });
         Assert.Equal(["struct_value.fields.string_value"], Fields(value));

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Ksst.UnitTests.Platform;
@@ -44,5 +45,17 @@ public sealed class GrpcApiHostingTests
         public override byte[] PayloadAsNewBuffer() => (byte[])Bytes.Clone();
 
         public override System.Buffers.ReadOnlySequence<byte> PayloadAsReadOnlySequence() => new(Bytes);
+    }
+
+    [Fact]
+    public void The_unexpected_error_interceptor_runs_outermost_and_messages_up_to_the_transport_cap_are_read()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.AddGrpcApi("test");
+        using var app = builder.Build();
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrpcServiceOptions>>().Value;
+
+        Assert.Equal([typeof(Ksst.ServiceDefaults.Errors.UnexpectedErrorInterceptor), typeof(Ksst.ServiceDefaults.Errors.FieldRulesInterceptor)], options.Interceptors.Select(i => i.Type));
+        Assert.Equal(Ksst.ServiceDefaults.Errors.RequestSize.TransportMaxBytes, options.MaxReceiveMessageSize);
     }
 }

@@ -65,4 +65,20 @@ public sealed class MalformedRequestsTests
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("The request is not a valid ksst.registration.v1.NominateRequest: ", error.Status.Detail);
     }
+
+    [Fact]
+    public void A_request_over_1_mib_is_an_invalid_argument_saying_its_size()
+    {
+        Assert.Equal("Sujata", Read(Bytes("Sujata")).Participant.FullName);
+        var fits = Bytes(new string('a', RequestSize.MaxBytes - 100));
+        var bytes = Bytes(new string('a', RequestSize.MaxBytes));
+
+        Assert.True(fits.Length <= RequestSize.MaxBytes);
+        Read(fits);
+        var error = Assert.Throws<RpcException>(() => Read(bytes));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal($"The request is {bytes.Length} bytes; at most 1048576 are taken.", error.Status.Detail);
+        Assert.Equal(RequestSize.TooLargeReason, error.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+    }
 }

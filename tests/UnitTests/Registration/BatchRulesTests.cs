@@ -29,6 +29,26 @@ public sealed class BatchRulesTests
             Fields(batch));
     }
 
+    [Theory]
+    [InlineData("1999-12-31", "2019-07-27")]
+    [InlineData("2019-07-15", "2101-01-01")]
+    [InlineData("0001-01-01", "9999-12-31")]
+    public void Batch_dates_fall_in_the_years_2000_to_2100(string start, string end)
+    {
+        var batch = Valid();
+        batch.StartDate = start;
+        batch.EndDate = end;
+        batch.NominationDeadline = null;
+
+        var violations = BatchRules.Check(batch).All.Where(v => v.Field is "batch.start_date" or "batch.end_date").ToList();
+
+        Assert.NotEmpty(violations);
+        Assert.All(violations, v => Assert.StartsWith("An ISO 8601 date in the years 2000 to 2100", v.Description));
+        batch.StartDate = "2000-01-01";
+        batch.EndDate = "2100-12-31";
+        Assert.DoesNotContain(BatchRules.Check(batch).All, v => v.Field is "batch.start_date" or "batch.end_date");
+    }
+
     [Fact]
     public void The_end_is_not_before_the_start()
     {

@@ -5,11 +5,12 @@ using Grpc.Core.Interceptors;
 namespace Ksst.ServiceDefaults.Errors;
 
 /// <summary>
-/// Refuses a request that breaks the text rule (<see cref="ControlCharacters"/>) with
-/// INVALID_ARGUMENT before its handler runs, so nothing of it is stored. Registered for every
-/// service by AddGrpcApi; JSON transcoding runs the same pipeline, so JSON calls are checked too.
+/// Refuses a request that breaks a field rule every API shares (<see cref="FieldRules"/>: text,
+/// length, items, timestamps, enum values) with INVALID_ARGUMENT before its handler runs, so
+/// nothing of it is stored. Registered for every service by AddGrpcApi; JSON transcoding runs
+/// the same pipeline, so JSON calls are checked too.
 /// </summary>
-internal sealed class ControlCharacterInterceptor : Interceptor
+internal sealed class FieldRulesInterceptor : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -29,7 +30,7 @@ internal sealed class ControlCharacterInterceptor : Interceptor
     {
         if (request is IMessage message)
         {
-            ControlCharacters.Find(message).ThrowIfAny();
+            FieldRules.Find(message).ThrowIfAny();
         }
     }
 }
