@@ -10,12 +10,6 @@ namespace Ksst.Registration.Nominations;
 /// <summary>The field rules of a nomination request; each broken rule names its field.</summary>
 public static partial class NominationRules
 {
-    /// <summary>Longest accepted full name.</summary>
-    public const int MaxNameLength = 200;
-
-    /// <summary>Longest accepted idempotency key.</summary>
-    public const int MaxRequestIdLength = 64;
-
     /// <summary>How long a passport must stay valid after the batch ends.</summary>
     public const int PassportMonthsAfterBatch = 6;
 
@@ -28,12 +22,15 @@ public static partial class NominationRules
     /// <summary>Accepted values of gender.</summary>
     public static readonly IReadOnlySet<string> Genders = new HashSet<string>(StringComparer.Ordinal) { "", "female", "male", "other" };
 
-    /// <summary>Every broken rule that needs no knowledge of the batch.</summary>
+    /// <summary>
+    /// Every broken rule that needs no knowledge of the batch. Lengths, control characters and
+    /// item counts are the shared rules of every API, declared in the .proto and checked before
+    /// the handler runs (<see cref="FieldRules"/>).
+    /// </summary>
     public static FieldViolations Check(NominateRequest request)
     {
         var violations = new FieldViolations()
-            .AddIf(string.IsNullOrWhiteSpace(request.BatchId), "batch_id", "Required.")
-            .AddIf(request.RequestId.Length > MaxRequestIdLength, "request_id", $"At most {MaxRequestIdLength} characters.");
+            .AddIf(string.IsNullOrWhiteSpace(request.BatchId), "batch_id", "Required.");
         CheckCountry(violations, "nominating_country", request.NominatingCountry);
         if (request.AgencyContact is { Email.Length: > 0 } agency && !IsEmail(agency.Email.Trim()))
         {
@@ -50,7 +47,6 @@ public static partial class NominationRules
         var email = person.Email.Trim();
         violations
             .AddIf(name.Length == 0, "participant.full_name", "Required.")
-            .AddIf(name.Length > MaxNameLength, "participant.full_name", $"At most {MaxNameLength} characters.")
             .AddIf(email.Length == 0, "participant.email", "Required.")
             .AddIf(email.Length > 0 && !IsEmail(email), "participant.email", "Not a valid email address.");
         CheckCountry(violations, "participant.nationality", person.Nationality);

@@ -18,7 +18,6 @@ internal sealed partial class SchedulingApi
             ? new FieldViolations().Add("speaker", "Required.")
             : new FieldViolations()
                 .AddIf(string.IsNullOrWhiteSpace(s.SpeakerId), "speaker.speaker_id", "Required.")
-                .AddIf(s.SpeakerId.Trim().Length > 64, "speaker.speaker_id", "At most 64 characters.")
                 .AddIf(string.IsNullOrWhiteSpace(s.Name), "speaker.name", "Required.")).ThrowIfAny();
         var speaker = new Speaker { Id = s!.SpeakerId.Trim(), Name = s.Name.Trim(), Institution = s.Institution.Trim() };
         using (await gate.EnterAsync(context.CancellationToken))

@@ -18,7 +18,6 @@ internal sealed partial class SchedulingApi
             ? new FieldViolations().Add("venue", "Required.")
             : new FieldViolations()
                 .AddIf(string.IsNullOrWhiteSpace(v.VenueId), "venue.venue_id", "Required.")
-                .AddIf(v.VenueId.Trim().Length > 64, "venue.venue_id", "At most 64 characters.")
                 .AddIf(string.IsNullOrWhiteSpace(v.Name), "venue.name", "Required.")
                 .AddIf(string.IsNullOrWhiteSpace(v.City), "venue.city", "Required.")
                 .AddIf(v.Capacity < 1, "venue.capacity", "At least 1.")

@@ -1,5 +1,6 @@
 using Ksst.Contracts.Registration.V1;
 using Ksst.Registration.Nominations;
+using Ksst.ServiceDefaults.Errors;
 
 namespace Ksst.UnitTests.Registration;
 
@@ -36,6 +37,12 @@ public sealed class NominationRulesTests
     private static string[] FieldsAgainstBatch(NominateRequest request) =>
         new Ksst.ServiceDefaults.Errors.FieldViolations().CheckAgainst(request, Batch).All.Select(v => v.Field).ToArray();
 
+    private static int MaxLength(Google.Protobuf.Reflection.MessageDescriptor message, string field) =>
+        FieldLimits.MaxLength(message.FindFieldByName(field));
+
+    private static string[] SharedRuleFields(NominateRequest request) =>
+        [.. FieldRules.Find(request).All.Select(v => v.Field)];
+
     private static string[] Fields(NominateRequest request) =>
         NominationRules.Check(request).All.Select(v => v.Field).ToArray();
 
@@ -56,8 +63,9 @@ public sealed class NominationRulesTests
     public void A_name_longer_than_the_limit_is_refused()
     {
         var request = Valid();
-        request.Participant.FullName = new string('a', NominationRules.MaxNameLength + 1);
-        Assert.Equal(["participant.full_name"], Fields(request));
+        // The shared rule of every API, declared in the .proto and checked before the handler.
+        request.Participant.FullName = new string('a', MaxLength(Participant.Descriptor, "full_name") + 1);
+        Assert.Equal(["participant.full_name"], SharedRuleFields(request));
     }
 
     [Theory]
@@ -206,7 +214,8 @@ public sealed class NominationRulesTests
     {
         var request = Valid();
         request.Participant.Gender = "f";
-        request.RequestId = new string('r', NominationRules.MaxRequestIdLength + 1);
-        Assert.Equal(["request_id", "participant.gender"], Fields(request));
+        request.RequestId = new string('r', MaxLength(NominateRequest.Descriptor, "request_id") + 1);
+        Assert.Equal(["participant.gender"], Fields(request));
+        Assert.Equal(["request_id"], SharedRuleFields(request));
     }
 }
