@@ -1,4 +1,6 @@
-using Ksst.Outbox;
+using Ksst.Platform.Messaging;
+using Ksst.Platform.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Registration.Demo;
 using Ksst.Registration.Nominations;
 using Ksst.Registration.Data;
@@ -13,6 +15,7 @@ internal static class RegistrationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGrpcApi("KSST Registration");
         builder.AddServiceDatabase<RegistrationDbContext>("registration-db");
+        builder.AddOutbox<RegistrationDbContext>();
         builder.Services.AddSingleton<IDatabaseSeeder<RegistrationDbContext>, DemoDataSeeder>();
         builder.Services.AddScoped<NominationCommands>();
         builder.Services.AddSingleton<NominationIntake>();

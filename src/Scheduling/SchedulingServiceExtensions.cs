@@ -1,4 +1,6 @@
-using Ksst.Outbox;
+using Ksst.Platform.Messaging;
+using Ksst.Platform.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Agenda;
 using Ksst.Scheduling.Data;
 using Ksst.Scheduling.Demo;
@@ -19,6 +21,7 @@ internal static class SchedulingServiceExtensions
         builder.Services.AddSingleton(TravelMatrix.WestJava());
         builder.AddGrpcApi("KSST Scheduling");
         builder.AddServiceDatabase<SchedulingDbContext>("scheduling-db");
+        builder.AddOutbox<SchedulingDbContext>();
         builder.Services.AddSingleton<IDatabaseSeeder<SchedulingDbContext>, TimetableDemoSeeder>();
         builder.AddServiceMessaging("scheduling", bus =>
         {

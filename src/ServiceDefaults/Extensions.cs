@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Calls;
 using Ksst.ServiceDefaults.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -33,6 +34,7 @@ public static class ServiceDefaultsExtensions
             // through its own service config, so the two never multiply.
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
+            http.AddHttpMessageHandler(() => new NetworkCallsHandler());
         });
 
         return builder;

@@ -1,12 +1,14 @@
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Reminders;
 using Ksst.Notifications.Webhooks;
-using Ksst.Outbox;
+using Ksst.Platform.Inbox;
+using Ksst.Platform.Outbox;
+using Ksst.Platform.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Notifications.Data;
 
-/// <summary>Notifications' own database: the delivery log, reminders, webhooks, the outbox and the inbox.</summary>
+/// <summary>Notifications' own database: the delivery log, reminders, webhooks and the inbox (it publishes no events, so it has no outbox).</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     /// <summary>Every email and how it went.</summary>
@@ -51,6 +53,6 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.HasIndex(d => new { d.Status, d.NextAttemptAt });
             e.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddInbox();
     }
 }

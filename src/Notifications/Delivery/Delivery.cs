@@ -1,4 +1,4 @@
-using Ksst.Outbox;
+using Ksst.Platform.Tracing;
 
 namespace Ksst.Notifications.Delivery;
 

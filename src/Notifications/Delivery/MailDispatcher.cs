@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Templates;
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -5,7 +5,8 @@ using Ksst.Contracts.Notifications.V1;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Webhooks;
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
+using Ksst.Platform.Tracing;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 using Api = Ksst.Contracts.Notifications.V1;
@@ -14,7 +15,7 @@ namespace Ksst.Notifications;
 
 /// <summary>The Notifications gRPC service; this part: the delivery log.</summary>
 internal sealed partial class NotificationsApi(
-    NotificationsDbContext db, Ksst.Outbox.SqliteWriteGate gate, WorkSignal<Delivery.Delivery> mail, WebhookAddressGuard guard, TimeProvider clock)
+    NotificationsDbContext db, Ksst.Platform.Sqlite.SqliteWriteGate gate, WorkSignal<Delivery.Delivery> mail, WebhookAddressGuard guard, TimeProvider clock)
     : Api.Notifications.NotificationsBase
 {
     public override async Task<ListDeliveriesResponse> ListDeliveries(ListDeliveriesRequest request, ServerCallContext context)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Ksst.Outbox;
+using Ksst.Platform.Tracing;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;

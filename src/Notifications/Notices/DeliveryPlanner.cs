@@ -5,7 +5,7 @@ using Ksst.Contracts.Registration.V1;
 using Ksst.Notifications.Contacts;
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Templates;
-using Ksst.Outbox;
+using Ksst.Platform.Tracing;
 using Microsoft.Extensions.Options;
 
 namespace Ksst.Notifications.Notices;

@@ -3,7 +3,8 @@ using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Reminders;
 using Ksst.Notifications.Webhooks;
-using Ksst.Outbox;
+using Ksst.Platform.Inbox;
+using Ksst.Platform.Sqlite;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

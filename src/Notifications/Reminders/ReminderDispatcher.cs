@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Notices;
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using Ksst.Notifications.Delivery;
-using Ksst.Outbox;
+using Ksst.Platform.Tracing;
 
 namespace Ksst.Notifications.Webhooks;
 

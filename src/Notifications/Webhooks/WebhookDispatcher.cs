@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
+using Ksst.Platform.Tracing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

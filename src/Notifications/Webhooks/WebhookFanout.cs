@@ -3,7 +3,7 @@ using System.Text.Json;
 using Ksst.Contracts.Events;
 using Ksst.Notifications.Data;
 using Ksst.Notifications.Delivery;
-using Ksst.Outbox;
+using Ksst.Platform.Tracing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Notifications.Webhooks;

@@ -1,4 +1,6 @@
-using Ksst.Outbox;
+using Ksst.Platform.Inbox;
+using Ksst.Platform.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Registration.Batches;
 using Ksst.Registration.Nominations;
 using Ksst.Registration.Programmes;
@@ -49,6 +51,6 @@ public sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext
             e.HasIndex(n => new { n.BatchId, n.PassportNumber }).IsUnique();
             e.HasIndex(n => n.RequestId).IsUnique();
         });
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddOutbox();
     }
 }

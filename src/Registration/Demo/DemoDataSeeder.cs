@@ -1,4 +1,4 @@
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Registration.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ksst.Contracts.Registration.V1;
-using Ksst.Outbox;
+using Ksst.Platform.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Registration.Batches;
 using Ksst.Registration.Data;
 using Ksst.ServiceDefaults.Errors;

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Ksst.Outbox;
+using Ksst.Platform.Outbox;
 using Ksst.Registration.Data;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;

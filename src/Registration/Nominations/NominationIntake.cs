@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Registration.Data;
 
 namespace Ksst.Registration.Nominations;

@@ -1,7 +1,8 @@
 using Grpc.Core;
 using Ksst.Contracts.Events;
 using Ksst.Contracts.Registration.V1;
-using Ksst.Outbox;
+using Ksst.Platform.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Registration.Batches;
 using Ksst.Registration.Data;
 using Ksst.Registration.Nominations;

@@ -1,4 +1,4 @@
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
 
 namespace Ksst.Scheduling.Data;
 

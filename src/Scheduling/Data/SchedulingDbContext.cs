@@ -1,4 +1,6 @@
-using Ksst.Outbox;
+using Ksst.Platform.Inbox;
+using Ksst.Platform.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Groups;
 using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
@@ -61,6 +63,6 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             e.HasOne<Venue>().WithMany().HasForeignKey(s => s.VenueId);
             e.HasIndex(s => new { s.BatchId, s.Start });
         });
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddOutbox().AddInbox();
     }
 }

@@ -1,4 +1,4 @@
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Data;
 using Ksst.Scheduling.Groups;
 using Microsoft.EntityFrameworkCore;

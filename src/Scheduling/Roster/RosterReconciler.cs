@@ -1,6 +1,6 @@
 using Ksst.Contracts.Registration.V1;
 using Ksst.Contracts.Scheduling.V1;
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Agenda;
 using Ksst.Scheduling.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Ksst.Contracts.Events;
-using Ksst.Outbox;
+using Ksst.Platform.Inbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Agenda;
 using Ksst.Scheduling.Data;
 using MassTransit;

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Ksst.Contracts.Scheduling.V1;
-using Ksst.Outbox;
+using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Agenda;
 using Ksst.Scheduling.Data;
 using Ksst.Scheduling.Roster;

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Ksst.Contracts.Events;
 using Ksst.Contracts.Scheduling.V1;
-using Ksst.Outbox;
+using Ksst.Platform.Outbox;
 using Ksst.Scheduling.Sessions;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Calls;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 
@@ -43,6 +44,7 @@ public sealed partial class GuardedDistributedCache(IDistributedCache inner, Cir
 
     private T Guarded<T>(string operation, Func<T> call, T away)
     {
+        NetworkCalls.EnsureAllowed("Redis");
         if (!breaker.TryPass())
         {
             metrics.Bypassed(operation);
@@ -63,6 +65,7 @@ public sealed partial class GuardedDistributedCache(IDistributedCache inner, Cir
 
     private async Task<T> GuardedAsync<T>(string operation, Func<Task<T>> call, T away, CancellationToken token)
     {
+        NetworkCalls.EnsureAllowed("Redis");
         if (!breaker.TryPass())
         {
             metrics.Bypassed(operation);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Webhooks;
-using Ksst.Outbox;
+using Ksst.Platform.Tracing;
 
 namespace Ksst.UnitTests.Platform;
 

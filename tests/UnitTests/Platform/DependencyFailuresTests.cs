@@ -36,7 +36,7 @@ public sealed class DependencyFailuresTests
     [Fact]
     public void The_dependency_retry_waits_minutes_not_seconds()
     {
-        var total = Ksst.Outbox.MessagingExtensions.DependencyRetryIntervals.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait);
+        var total = Ksst.Platform.Messaging.MessagingExtensions.DependencyRetryIntervals.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait);
         Assert.InRange(total, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6));
     }
 }

@@ -1,5 +1,5 @@
 using Ksst.Contracts.Events;
-using Ksst.Outbox;
+using Ksst.Platform.Messaging;
 using MassTransit;
 
 namespace Ksst.UnitTests.Platform;

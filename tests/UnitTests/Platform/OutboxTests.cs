@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Ksst.Contracts.Events;
-using Ksst.Outbox;
+using Ksst.Platform.Outbox;
 using Ksst.Registration.Data;
 using Ksst.Registration.Nominations;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
-using Ksst.Outbox;
+using Ksst.Platform.Outbox;
 using Ksst.Registration.Data;
 using Ksst.Registration.Nominations;
 using Microsoft.EntityFrameworkCore;

@@ -250,50 +250,7 @@ namespace Ksst.Notifications.Data.Migrations
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
 
-            modelBuilder.Entity("Ksst.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TraceParent")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TraceState")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PublishedAt", "NextAttemptAt");
-
-                    b.ToTable("outbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Ksst.Outbox.ProcessedMessage", b =>
+            modelBuilder.Entity("Ksst.Platform.Inbox.ProcessedMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT");

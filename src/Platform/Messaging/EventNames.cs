@@ -2,7 +2,7 @@ using System.Reflection;
 using Ksst.Contracts.Events;
 using MassTransit;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Messaging;
 
 /// <summary>
 /// Exchange names come from <see cref="IntegrationEventAttribute"/> on the contract, never from

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Messaging;
 
 /// <summary>
 /// Whether the broker answers at all: a TCP connection to its AMQP port within a second. MassTransit's

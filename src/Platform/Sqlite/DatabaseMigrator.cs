@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Sqlite;
 
 /// <summary>
 /// Applies the service's migrations, then its seeders, before the server accepts requests

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Sqlite;
 
 /// <summary>
 /// Lets `dotnet ef migrations add` build a service's model without starting the service (which

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to the broker, oldest first. A row is marked published only
@@ -19,7 +19,6 @@ internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
-    SqliteWriteGate gate,
     TimeProvider clock,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : DbContext
 {
@@ -53,6 +52,7 @@ internal sealed partial class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork<TContext>>();
         var now = clock.GetUtcNow();
         var pending = await db.Set<OutboxMessage>()
             .Where(m => m.PublishedAt == null && m.NextAttemptAt <= now)
@@ -66,12 +66,9 @@ internal sealed partial class OutboxRelay<TContext>(
         // (roster moves are time-ordered, reminders ignore older events). A crash before the save
         // sends the batch again (at least once; consumers de-duplicate by message id).
         await Task.WhenAll(pending.Select(message => TryPublishAsync(message, cancellationToken)));
-        // Behind the gate like every writer of the process: SQLite would otherwise make the
-        // loser of a lock race sleep in its busy handler.
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // Through the one write path like every writer of the process: SQLite would otherwise
+        // make the loser of a lock race sleep in its busy handler.
+        await unitOfWork.RunAsync(_ => Task.CompletedTask, cancellationToken);
         return pending.Count;
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Tracing;
 
 /// <summary>
 /// Work done later on behalf of an operation (an event to publish, an email, a webhook POST),

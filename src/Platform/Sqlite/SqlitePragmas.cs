@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings: WAL so readers never block the writer, NORMAL sync (durable

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Outbox;
 
-/// <summary>Adds the outbox and inbox tables to a service's model.</summary>
+/// <summary>Adds the platform's tables to a service's model.</summary>
 public static class ModelBuilderExtensions
 {
-    /// <summary>Maps <see cref="OutboxMessage"/> and <see cref="ProcessedMessage"/>.</summary>
-    public static ModelBuilder AddOutboxAndInbox(this ModelBuilder model)
+    /// <summary>Maps <see cref="OutboxMessage"/>: for a service that publishes events.</summary>
+    public static ModelBuilder AddOutbox(this ModelBuilder model)
     {
         model.Entity<OutboxMessage>(e =>
         {
@@ -15,6 +15,12 @@ public static class ModelBuilderExtensions
             e.Property(m => m.Type).HasMaxLength(200);
             e.HasIndex(m => new { m.PublishedAt, m.NextAttemptAt });
         });
+        return model;
+    }
+
+    /// <summary>Maps <see cref="ProcessedMessage"/>: for a service that consumes events.</summary>
+    public static ModelBuilder AddInbox(this ModelBuilder model)
+    {
         model.Entity<ProcessedMessage>(e =>
         {
             e.ToTable("processed_messages");

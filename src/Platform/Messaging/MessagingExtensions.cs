@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Messaging;
 
 /// <summary>MassTransit on RabbitMQ, set up the same way in every service.</summary>
 public static class MessagingExtensions

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Inbox;
 
 /// <summary>Consumer-side de-duplication: a message id is handled once per consumer.</summary>
 public static class Inbox

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Sqlite;
 
 /// <summary>
 /// Stores DateTimeOffset as UTC ticks: SQLite cannot compare or order EF Core's default text

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Ksst.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Outbox;
 
 /// <summary>Adds integration events to the outbox of a unit of work; they commit with it.</summary>
 public static class OutboxWriter

@@ -1,18 +1,21 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Sqlite;
 
-/// <summary>A service's own SQLite database, its outbox relay and its migrations at start.</summary>
+/// <summary>A service's own SQLite database, its one write path and its migrations at start.</summary>
 public static class ServiceDatabaseExtensions
 {
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on the SQLite file named by the connection
     /// string <paramref name="connectionName"/> (default: data/<c>connectionName</c>.db under the
-    /// content root), migrates it at start and relays its outbox to the broker.
+    /// content root), its <see cref="UnitOfWork{TContext}"/>, and migrates it at start. Every
+    /// <see cref="IInterceptor"/> registered in the container (the outbox's, for one) joins the context.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
@@ -21,20 +24,17 @@ public static class ServiceDatabaseExtensions
             ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", connectionName + ".db")}";
         EnsureDirectory(connectionString);
 
-        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<SqliteWriteGate>();
-        builder.Services.AddSingleton<SqlitePragmas>();
-        builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
-        builder.Services.AddSingleton<OutboxTransactionInterceptor>();
+        builder.Services.AddSingleton<IInterceptor, SqlitePragmas>();
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(
-                services.GetRequiredService<SqlitePragmas>(),
-                services.GetRequiredService<OutboxSaveChangesInterceptor>(),
-                services.GetRequiredService<OutboxTransactionInterceptor>()));
+            .AddInterceptors(services.GetServices<IInterceptor>()));
+        builder.Services.AddScoped(services => new UnitOfWork<TContext>(
+            services.GetRequiredService<TContext>(),
+            services.GetRequiredService<SqliteWriteGate>(),
+            services.GetRequiredService<ILogger<UnitOfWork<TContext>>>()));
 
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
-        builder.Services.AddHostedService<OutboxRelay<TContext>>();
         return builder;
     }
 

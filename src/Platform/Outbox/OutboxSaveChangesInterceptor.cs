@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Outbox;
 
 /// <summary>Signals the relay after a save that added outbox rows has committed.</summary>
 internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor

@@ -1,6 +1,6 @@
 using Ksst.Contracts.Events;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Messaging;
 
 /// <summary>Resolves stored type names to the integration event contracts.</summary>
 internal static class EventTypes

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Outbox;
 
 /// <summary>
 /// Which contexts have outbox rows staged since their last commit, so the relay is woken only by

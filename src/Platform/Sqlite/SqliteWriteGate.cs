@@ -1,4 +1,4 @@
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Sqlite;
 
 /// <summary>
 /// Lets one write transaction of this process at a time into the service's SQLite database.

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Outbox;
 
 /// <summary>
 /// Wakes the relay the moment a transaction with outbox rows commits, so events leave without

@@ -1,4 +1,4 @@
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Outbox;
 
 /// <summary>
 /// An integration event waiting to reach the broker, stored in the same transaction as the state

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Messaging;
 
 /// <summary>The JSON settings of stored events: the same camelCase web defaults as the wire format.</summary>
 internal static class EventJson

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Sqlite;
 
 /// <summary>Loads a service's demo or reference data after migrations; must be idempotent.</summary>
 public interface IDatabaseSeeder<in TContext> where TContext : DbContext

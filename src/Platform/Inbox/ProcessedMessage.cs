@@ -1,4 +1,4 @@
-namespace Ksst.Outbox;
+namespace Ksst.Platform.Inbox;
 
 /// <summary>
 /// The inbox: a message a consumer has handled. Written in the same transaction as the
