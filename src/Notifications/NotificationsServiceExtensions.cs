@@ -6,6 +6,7 @@ using Ksst.Notifications.Notices;
 using Ksst.Notifications.Reminders;
 using Ksst.Notifications.Templates;
 using Ksst.Notifications.Webhooks;
+using Ksst.Platform.Inbox;
 using Ksst.Platform.Messaging;
 using Ksst.Platform.Sqlite;
 using MassTransit;
@@ -25,18 +26,19 @@ internal static class NotificationsServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGrpcApi("KSST Notifications");
         builder.AddServiceDatabase<NotificationsDbContext>("notifications-db");
+        builder.AddInbox<NotificationsDbContext>();
         builder.AddServiceMessaging("notifications", bus =>
         {
             // One notice consumer per event, each on its own queue named after the event, so a
             // message waiting for Registration never holds up another event's notices. Within a
             // queue, up to NoticesInFlight messages are handled at once: one that waits minutes for
             // a contact (the dependency retry) holds one slot, and the rest go on.
-            foreach (var (exchange, type) in IntegrationEvents.ByExchange)
+            foreach (var type in IntegrationEvents.ByExchange.Values)
             {
                 bus.AddConsumer(typeof(NoticeConsumer<>).MakeGenericType(type))
                     .Endpoint(e =>
                     {
-                        e.Name = "notifications-" + exchange.Split('.')[2];
+                        e.Name = EventSubscribers.QueueOf("notifications", type);
                         e.PrefetchCount = NoticesInFlight;
                         e.ConcurrentMessageLimit = NoticesInFlight;
                     });

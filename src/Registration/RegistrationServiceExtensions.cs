@@ -30,6 +30,7 @@ internal static class RegistrationServiceExtensions
         app.MapGrpcService<Programmes.ProgrammesApi>();
         app.MapGrpcService<NominationsApi>();
         app.MapGrpcService<Countries.MemberCountriesApi>();
+        app.MapOutbox<RegistrationDbContext>();
         app.MapRosterCsv();
         return app;
     }

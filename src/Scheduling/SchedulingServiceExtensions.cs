@@ -1,3 +1,4 @@
+using Ksst.Platform.Inbox;
 using Ksst.Platform.Messaging;
 using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
@@ -22,6 +23,7 @@ internal static class SchedulingServiceExtensions
         builder.AddGrpcApi("KSST Scheduling");
         builder.AddServiceDatabase<SchedulingDbContext>("scheduling-db");
         builder.AddOutbox<SchedulingDbContext>();
+        builder.AddInbox<SchedulingDbContext>();
         builder.Services.AddSingleton<IDatabaseSeeder<SchedulingDbContext>, TimetableDemoSeeder>();
         builder.AddServiceMessaging("scheduling", bus =>
         {
@@ -50,6 +52,7 @@ internal static class SchedulingServiceExtensions
     {
         app.MapGrpcApi();
         app.MapGrpcService<SchedulingApi>();
+        app.MapOutbox<SchedulingDbContext>();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ksst.Contracts.Events;
 
 namespace Ksst.Platform.Messaging;
@@ -5,13 +6,9 @@ namespace Ksst.Platform.Messaging;
 /// <summary>Resolves stored type names to the integration event contracts.</summary>
 internal static class EventTypes
 {
-    private static readonly Dictionary<string, Type> ByName = typeof(IIntegrationEvent).Assembly
-        .GetTypes()
-        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t))
+    private static readonly Dictionary<string, Type> ByName = IntegrationEvents.ByExchange.Values
         .ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
-    public static Type Resolve(string name) =>
-        ByName.TryGetValue(name, out var type)
-            ? type
-            : throw new InvalidOperationException($"Unknown integration event type '{name}'.");
+    /// <summary>The contract named <paramref name="name"/> (a full type name), if this version knows it.</summary>
+    public static bool TryResolve(string name, [NotNullWhen(true)] out Type? type) => ByName.TryGetValue(name, out type);
 }

@@ -23,8 +23,9 @@ public static class MessagingExtensions
 
     /// <summary>
     /// Connects to RabbitMQ (connection string "messaging"), with usage telemetry off, queues
-    /// prefixed by <paramref name="serviceName"/> (so two services' consumers of one event never
-    /// compete), stable exchange names, and bounded retries before the error queue: brief exponential
+    /// named as <see cref="EventSubscribers"/> lists them (prefixed by <paramref name="serviceName"/>,
+    /// so two services' consumers of one event never compete), stable exchange names, the service's
+    /// error queues watched (<see cref="ErrorQueueMonitor"/>), and bounded retries before the error queue: brief exponential
     /// ones for a failure of the work, <see cref="DependencyRetryIntervals"/> for a dependency that is away.
     /// </summary>
     public static TBuilder AddServiceMessaging<TBuilder>(this TBuilder builder, string serviceName,
@@ -43,13 +44,22 @@ public static class MessagingExtensions
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddHealthChecks().AddCheck(BrokerHealthCheck.Name, new BrokerHealthCheck(broker), HealthStatus.Degraded);
+        // The platform's own AMQP connection: subscriber queues for the relay, error-queue counts.
+        builder.Services.AddSingleton(new BrokerConnection(broker, $"{serviceName} (platform)"));
+        var errorQueues = EventSubscribers.OfService(serviceName).Select(s => s.ErrorQueue).ToList();
+        if (errorQueues.Count > 0)
+        {
+            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<ErrorQueueMonitor>(services, errorQueues));
+        }
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
             // Without the broker the service still takes requests (the outbox keeps the events):
             // it is Degraded, not Unhealthy, and the report says so.
             bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // Consumers of an event are named after their queue in EventSubscribers, the others
+            // kebab-case with the service's prefix.
+            bus.SetEndpointNameFormatter(new SubscriberEndpointNames(serviceName));
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

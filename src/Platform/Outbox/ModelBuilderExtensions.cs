@@ -13,7 +13,9 @@ public static class ModelBuilderExtensions
             e.ToTable("outbox_messages");
             e.HasKey(m => m.Id);
             e.Property(m => m.Type).HasMaxLength(200);
-            e.HasIndex(m => new { m.PublishedAt, m.NextAttemptAt });
+            // Serves the relay (unpublished, not dead, due), the census (unpublished: dead or
+            // not) and the pruning of published rows (by when).
+            e.HasIndex(m => new { m.PublishedAt, m.DeadAt, m.NextAttemptAt });
         });
         return model;
     }
@@ -25,6 +27,8 @@ public static class ModelBuilderExtensions
         {
             e.ToTable("processed_messages");
             e.HasKey(m => new { m.MessageId, m.Consumer });
+            // No index on ProcessedAt: rows are added in processing order, so pruning finds the
+            // oldest at the start of the table (InboxRetention).
             e.Property(m => m.Consumer).HasMaxLength(200);
         });
         return model;

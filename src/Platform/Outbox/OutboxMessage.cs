@@ -27,7 +27,11 @@ public sealed class OutboxMessage : ITracedWork
     /// <summary>When the broker confirmed it; null while pending.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
 
-    /// <summary>Failed publish attempts so far.</summary>
+    /// <summary>
+    /// Publish attempts that failed because of the row itself (its type unknown, its payload
+    /// unreadable, the broker returning it as unroutable); a broker that is away and subscriber
+    /// queues not yet declared do not count.
+    /// </summary>
     public int Attempts { get; set; }
 
     /// <summary>Not before this time is the next attempt made.</summary>
@@ -35,4 +39,33 @@ public sealed class OutboxMessage : ITracedWork
 
     /// <summary>The last publish error, for operators.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// When the row ran out of attempts (<see cref="OutboxOptions.MaxAttempts"/>); null while it is
+    /// pending or once published. A dead row is not tried again until an operator retries it.
+    /// </summary>
+    public DateTimeOffset? DeadAt { get; set; }
+
+    /// <summary>Records a failure of the row itself: it waits <see cref="OutboxBackoff.After"/>, or is dead after the last attempt.</summary>
+    /// <returns>True when this failure made it dead.</returns>
+    public bool FailedItself(string error, DateTimeOffset now, int maxAttempts)
+    {
+        Attempts++;
+        LastError = error;
+        if (Attempts >= maxAttempts)
+        {
+            DeadAt = now;
+            return true;
+        }
+        NextAttemptAt = now + OutboxBackoff.After(Attempts);
+        return false;
+    }
+
+    /// <summary>Puts a dead row back to pending, with its attempts from zero; due at once.</summary>
+    public void Revive(DateTimeOffset now)
+    {
+        DeadAt = null;
+        Attempts = 0;
+        NextAttemptAt = now;
+    }
 }

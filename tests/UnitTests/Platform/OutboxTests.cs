@@ -76,7 +76,7 @@ public sealed class OutboxTests : IDisposable
     [InlineData(7, 30000)]
     [InlineData(60, 30000)]
     public void Publish_retries_back_off_exponentially_up_to_a_cap(int attempts, int milliseconds) =>
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), OutboxRelay<RegistrationDbContext>.Backoff(attempts));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), OutboxBackoff.After(attempts));
 
     public void Dispose()
     {
