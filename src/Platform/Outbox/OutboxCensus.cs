@@ -17,10 +17,9 @@ internal static class OutboxCensus
             var dead = unpublished.Count(m => m.DeadAt != null);
             var pending = unpublished.Where(m => m.DeadAt == null);
             var count = pending.Count();
-            var age = count == 0
-                ? TimeSpan.Zero
-                : clock.GetUtcNow() - pending.OrderBy(m => m.CreatedAt).Select(m => m.CreatedAt).First();
-            return new OutboxCounts(count, dead, age < TimeSpan.Zero ? TimeSpan.Zero : age, Environment.TickCount64);
+            var now = clock.GetUtcNow();
+            var age = count == 0 ? TimeSpan.Zero : now - pending.OrderBy(m => m.CreatedAt).Select(m => m.CreatedAt).First();
+            return new OutboxCounts(count, dead, age < TimeSpan.Zero ? TimeSpan.Zero : age, now);
         }
         catch (Exception)
         {

@@ -30,6 +30,7 @@ public static class OutboxExtensions
         builder.Services.AddSingleton<SubscriberRoutes>();
         builder.Services.AddSingleton(services => new OutboxMetrics(
             services.GetRequiredService<IMeterFactory>(),
+            services.GetRequiredService<TimeProvider>(),
             () => OutboxCensus.Take<TContext>(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>())));
         builder.Services.AddScoped<OutboxCommands<TContext>>();
         builder.Services.AddHostedService<OutboxRelay<TContext>>();

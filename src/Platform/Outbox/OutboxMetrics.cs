@@ -24,13 +24,16 @@ internal sealed class OutboxMetrics
     public const string SubscriberMissing = "subscriber-missing";
 
     private readonly Counter<long> _failures;
+    private static readonly TimeSpan CensusKept = TimeSpan.FromMilliseconds(500);
     private readonly Func<OutboxCounts?> _counts;
+    private readonly TimeProvider _clock;
     private OutboxCounts? _last;
 
     /// <summary>Creates the instruments; the gauges read <paramref name="counts"/> (null when the database cannot be read).</summary>
-    public OutboxMetrics(IMeterFactory meters, Func<OutboxCounts?> counts)
+    public OutboxMetrics(IMeterFactory meters, TimeProvider clock, Func<OutboxCounts?> counts)
     {
         _counts = counts;
+        _clock = clock;
         var meter = meters.Create(MeterName);
         _failures = meter.CreateCounter<long>("ksst.outbox.failures", "{attempt}",
             "Failed publish attempts by reason: \"returned\", \"unreadable\" (these two count towards the row's attempts), \"broker\", \"subscriber-missing\".");
@@ -45,12 +48,13 @@ internal sealed class OutboxMetrics
     /// <summary>Counts one failed attempt.</summary>
     public void Failed(string reason) => _failures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    // The three gauges are read one after the other in one collection: one query serves them.
+    // The three gauges are read one after the other in one collection: one census (kept for
+    // half a second) serves them.
     // While the database cannot be read they report nothing rather than a misleading zero.
     private IEnumerable<Measurement<T>> Read<T>(Func<OutboxCounts, T> value) where T : struct
     {
         var last = _last;
-        if (last is null || last.IsStale)
+        if (last is null || _clock.GetUtcNow() - last.At > CensusKept)
         {
             last = _last = _counts();
         }
@@ -62,9 +66,5 @@ internal sealed class OutboxMetrics
 /// <param name="Pending">Rows not yet published, not dead.</param>
 /// <param name="Dead">Dead rows.</param>
 /// <param name="OldestPendingAge">Age of the oldest pending row.</param>
-/// <param name="At">When it was counted (monotonic, <see cref="Environment.TickCount64"/>).</param>
-internal sealed record OutboxCounts(long Pending, long Dead, TimeSpan OldestPendingAge, long At)
-{
-    /// <summary>Older than half a second: a later collection counts again.</summary>
-    public bool IsStale => Environment.TickCount64 - At > 500;
-}
+/// <param name="At">When it was counted.</param>
+internal sealed record OutboxCounts(long Pending, long Dead, TimeSpan OldestPendingAge, DateTimeOffset At);

@@ -14,6 +14,7 @@ internal sealed class OutboxRetention<TContext>(IOptions<OutboxOptions> options)
         var rows = db.Set<OutboxMessage>();
         var old = await rows.AsNoTracking()
             .Where(m => m.PublishedAt != null && m.PublishedAt < cutoff)
+            .OrderBy(m => m.PublishedAt)
             .Select(m => m.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);

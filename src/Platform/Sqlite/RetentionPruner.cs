@@ -75,7 +75,8 @@ internal sealed partial class RetentionPruner<TContext>(
                 total += batch;
                 if (batch == BatchSize)
                 {
-                    await Task.Delay(BetweenBatches, clock, cancellationToken);
+                    // A real pause, whatever the clock: it only lets other writers take the lock.
+                    await Task.Delay(BetweenBatches, cancellationToken);
                 }
             }
             while (batch == BatchSize);
