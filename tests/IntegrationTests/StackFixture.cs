@@ -28,6 +28,9 @@ public class StackFixture : IAsyncLifetime
     /// <summary>Attempts before an email is dead (about 2 s apart): enough to outlast a mail server restart.</summary>
     public virtual int MaxMailAttempts => 60;
 
+    /// <summary>More AppHost arguments, for a stack about a setting (e.g. <c>--Ksst:Env:registration:Outbox__MaxAttempts=3</c>).</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
     /// <summary>A stack with its data in a fresh temporary folder, deleted when it stops.</summary>
     public StackFixture() : this(NewDataRoot(), keepData: false)
     {
@@ -62,6 +65,7 @@ public class StackFixture : IAsyncLifetime
             $"--Ksst:Env:{service}:OTEL_EXPORTER_OTLP_ENDPOINT={_telemetry.Endpoint.GetLeftPart(UriPartial.Authority)}",
             $"--Ksst:Env:{service}:OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
             $"--Ksst:Env:{service}:OTEL_BSP_SCHEDULE_DELAY=500",
+            $"--Ksst:Env:{service}:OTEL_METRIC_EXPORT_INTERVAL=1000",
         });
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
@@ -74,6 +78,7 @@ public class StackFixture : IAsyncLifetime
                 $"--Ksst:Env:notifications:Notifications__Retry__MaxAttempts={MaxMailAttempts}",
                 // Reminders at local midnight the day before, so a session tomorrow is reminded at once.
                 "--Ksst:Env:notifications:Notifications__Reminders__LocalHour=0",
+                .. Settings,
             ], cts.Token).WaitAsync(cts.Token);
         // Resource console output stays in the dashboard's logs, not in the test output.
         builder.Services.AddLogging(logging => logging

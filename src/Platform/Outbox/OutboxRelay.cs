@@ -128,9 +128,12 @@ internal sealed partial class OutboxRelay<TContext>(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // Nothing is published while the broker cannot even be asked; no row is touched.
+                // Nothing is published while the broker cannot even be asked. The rows say why
+                // (for operators listing them), and spend no attempt.
                 metrics.Failed(OutboxMetrics.Broker);
                 LogBrokerAway(pending.Count, ex.Message);
+                pending.ForEach(row => row.LastError = $"The broker is away: {ex.Message}");
+                await unitOfWork.RunAsync(_ => Task.CompletedTask, cancellationToken);
                 return new Round(pending.Count, BrokerFailed: true);
             }
             if (missing.Count > 0)

@@ -16,7 +16,7 @@ namespace Ksst.IntegrationTests.Telemetry;
 /// <summary>
 /// An OTLP/HTTP (protobuf) receiver on loopback that keeps every span the services export in
 /// memory, so tests can assert on real traces: what the dashboard would show.
-/// POST /v1/traces is read; /v1/metrics and /v1/logs are accepted and dropped.
+/// POST /v1/traces and /v1/metrics (gauges and sums) are read; /v1/logs is accepted and dropped.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -27,6 +27,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     /// <summary>Where the services export to (OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The latest value of every metric point received so far.</summary>
+    public ReceivedMetrics Metrics { get; } = new();
 
     /// <summary>Every span received so far.</summary>
     public IReadOnlyList<ReceivedSpan> Spans => [.. _spans];
@@ -40,7 +43,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
         app.MapPost("/v1/traces", receiver.ReceiveTracesAsync);
-        app.MapPost("/v1/metrics", () => Results.Ok());
+        app.MapPost("/v1/metrics", receiver.ReceiveMetricsAsync);
         app.MapPost("/v1/logs", () => Results.Ok());
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -89,7 +92,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
         return $"Trace {traceId} has {spans.Count} spans:{string.Concat(spans.Select(s => $"\n  {s}"))}";
     }
 
-    private async Task<IResult> ReceiveTracesAsync(HttpRequest request)
+    private async Task<IResult> ReceiveMetricsAsync(HttpRequest request)
+    {
+        Metrics.Add(ExportMetricsServiceRequest.Parser.ParseFrom(await BodyAsync(request)));
+        return Results.Bytes([], "application/x-protobuf");
+    }
+
+    private static async Task<byte[]> BodyAsync(HttpRequest request)
     {
         using var body = new MemoryStream();
         var content = request.Headers.ContentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
@@ -97,7 +106,12 @@ public sealed class OtlpReceiver : IAsyncDisposable
         {
             await content.CopyToAsync(body, request.HttpContext.RequestAborted);
         }
-        var export = ExportTraceServiceRequest.Parser.ParseFrom(body.ToArray());
+        return body.ToArray();
+    }
+
+    private async Task<IResult> ReceiveTracesAsync(HttpRequest request)
+    {
+        var export = ExportTraceServiceRequest.Parser.ParseFrom(await BodyAsync(request));
         foreach (var resource in export.ResourceSpans)
         {
             var service = resource.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value?.StringValue ?? "";
