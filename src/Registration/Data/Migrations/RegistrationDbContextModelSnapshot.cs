@@ -29,9 +29,6 @@ namespace Ksst.Registration.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("DeadAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -58,7 +55,7 @@ namespace Ksst.Registration.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAt", "DeadAt", "NextAttemptAt");
+                    b.HasIndex("PublishedAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -46,9 +46,6 @@ namespace Ksst.Scheduling.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("DeadAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -75,7 +72,7 @@ namespace Ksst.Scheduling.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAt", "DeadAt", "NextAttemptAt");
+                    b.HasIndex("PublishedAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
