@@ -66,6 +66,11 @@ internal static class NotificationsServiceExtensions
         builder.Services.AddSingleton(typeof(WorkSignal<>));
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<ReminderBook>();
+        builder.Services.AddScoped<ReminderQueries>();
+        builder.Services.AddScoped<DeliveryQueries>();
+        builder.Services.AddScoped<DeliveryCommands>();
+        builder.Services.AddScoped<WebhookQueries>();
+        builder.Services.AddScoped<WebhookCommands>();
         builder.Services.AddScoped<WebhookFanout>();
         builder.Services.AddSingleton<WebhookAddressGuard>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: webhooks retry through their own schedule.

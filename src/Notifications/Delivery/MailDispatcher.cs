@@ -15,7 +15,7 @@ namespace Ksst.Notifications.Delivery;
 /// API). Everything is in the delivery log, so a restart resumes with the deliveries still due.
 /// </summary>
 internal sealed partial class MailDispatcher(
-    IServiceScopeFactory scopes, MailTemplates templates, SmtpMailer mailer, IOptions<RetrySchedule> retry, IOptions<MailOptions> mail, SqliteWriteGate gate,
+    IServiceScopeFactory scopes, MailTemplates templates, SmtpMailer mailer, IOptions<RetrySchedule> retry, IOptions<MailOptions> mail,
     NotificationMetrics metrics, WorkSignal<Delivery> signal, TimeProvider clock, ILogger<MailDispatcher> logger)
     : DueWorkLoop<Delivery>(signal, clock, logger)
 {
@@ -29,9 +29,9 @@ internal sealed partial class MailDispatcher(
         while (true)
         {
             var now = Clock.GetUtcNow();
-            var due = await Waiting(db).Where(d => d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt).Take(Batch).ToListAsync(ct);
+            var due = await Waiting(db).AsNoTracking().Where(d => d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt).Take(Batch).ToListAsync(ct);
             var shares = due.Select((delivery, i) => (delivery, i)).GroupBy(x => x.i % connections, x => x.delivery);
-            await Task.WhenAll(shares.Select(share => SendShareAsync(db, share, ct)));
+            await Task.WhenAll(shares.Select(share => SendShareAsync(share, ct)));
             if (due.Count < Batch)
             {
                 return await Waiting(db).OrderBy(d => d.NextAttemptAt).Select(d => (DateTimeOffset?)d.NextAttemptAt).FirstOrDefaultAsync(ct);
@@ -42,8 +42,12 @@ internal sealed partial class MailDispatcher(
     private static IQueryable<Delivery> Waiting(NotificationsDbContext db) =>
         db.Deliveries.Where(d => d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Failed);
 
-    private async Task SendShareAsync(NotificationsDbContext db, IEnumerable<Delivery> share, CancellationToken ct)
+    private async Task SendShareAsync(IEnumerable<Delivery> share, CancellationToken ct)
     {
+        // Each connection records through a context of its own.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork<NotificationsDbContext>>();
         await using var session = mailer.OpenSession();
         foreach (var delivery in share)
         {
@@ -59,12 +63,12 @@ internal sealed partial class MailDispatcher(
             {
                 failure = ex;
             }
-            // The write gate also serialises the connections' use of the shared context.
-            using (await gate.EnterAsync(CancellationToken.None))
+            await unitOfWork.RunAsync(_ =>
             {
+                db.Deliveries.Attach(delivery);
                 Record(delivery, attemptedAt, failure);
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
+                return Task.CompletedTask;
+            }, CancellationToken.None);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ksst.Platform.Tracing;
+using Ksst.ServiceDefaults.Calls;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -22,6 +23,7 @@ internal sealed class SmtpSession(MailOptions mail) : IAsyncDisposable
     /// </summary>
     public async Task SendAsync(Delivery delivery, MailMessageContent content, CancellationToken cancellationToken)
     {
+        NetworkCalls.EnsureAllowed("SMTP server");
         using var activity = Source.StartActivityFor("smtp send", ActivityKind.Client, delivery);
         activity?.SetTag("server.address", mail.Server.Host);
         activity?.SetTag("server.port", mail.Server.Port);

@@ -18,7 +18,7 @@ namespace Ksst.Notifications.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<RetrySchedule> retry, IOptions<WebhookOptions> options,
-    SqliteWriteGate gate, NotificationMetrics metrics, WorkSignal<WebhookDelivery> signal, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+    NotificationMetrics metrics, WorkSignal<WebhookDelivery> signal, TimeProvider clock, ILogger<WebhookDispatcher> logger)
     : DueWorkLoop<WebhookDelivery>(signal, clock, logger)
 {
     /// <summary>The named HttpClient webhooks are sent with (guarded connections, no redirects).</summary>
@@ -30,16 +30,15 @@ internal sealed partial class WebhookDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork<NotificationsDbContext>>();
         var now = Clock.GetUtcNow();
         var due = await Waiting(db).Where(d => d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt).Take(50).ToListAsync(ct);
         foreach (var delivery in due)
         {
             var subscription = await db.WebhookSubscriptions.SingleAsync(s => s.Id == delivery.SubscriptionId, ct);
+            // The POST happens outside the unit of work; its outcome (tracked changes) is saved in one.
             await SendAsync(delivery, subscription, ct);
-            using (await gate.EnterAsync(CancellationToken.None))
-            {
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
+            await unitOfWork.RunAsync(_ => Task.CompletedTask, CancellationToken.None);
         }
         return await Waiting(db).OrderBy(d => d.NextAttemptAt).Select(d => (DateTimeOffset?)d.NextAttemptAt).FirstOrDefaultAsync(ct);
     }
