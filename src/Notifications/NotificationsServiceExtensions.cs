@@ -9,6 +9,7 @@ using Ksst.Notifications.Webhooks;
 using Ksst.Platform.Messaging;
 using Ksst.Platform.Sqlite;
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
@@ -50,6 +51,8 @@ internal static class NotificationsServiceExtensions
         builder.Services.AddOptions<RetrySchedule>().Bind(builder.Configuration.GetSection("Notifications:Retry"));
         builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection("Notifications:Reminders"));
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection("Notifications:Webhooks"));
+        builder.Services.AddOptions<PauseOptions>().Bind(builder.Configuration.GetSection("Notifications:Pause"));
+        builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection("Notifications:Retention"));
         builder.Services.AddOptions<MailOptions>()
             .Bind(builder.Configuration.GetSection("Mail"))
             .Configure(o =>
@@ -62,7 +65,9 @@ internal static class NotificationsServiceExtensions
 
         builder.Services.AddSingleton(services => CheckedTemplates(services.GetRequiredService<IOptions<OrganisersOptions>>().Value));
         builder.Services.AddSingleton<SmtpMailer>();
+        builder.Services.AddSingleton<SendingPauses>();
         builder.Services.AddSingleton<NotificationMetrics>();
+        builder.Services.AddHealthChecks().AddCheck<SendingHealthCheck>(SendingHealthCheck.Name, HealthStatus.Degraded);
         builder.Services.AddSingleton(typeof(WorkSignal<>));
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<ReminderBook>();
@@ -86,6 +91,8 @@ internal static class NotificationsServiceExtensions
         builder.Services.AddHostedService<MailDispatcher>();
         builder.Services.AddHostedService<ReminderDispatcher>();
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddSingleton<DeliveryLogRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryLogRetention>());
         return builder;
     }
 

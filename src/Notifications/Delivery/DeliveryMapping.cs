@@ -25,9 +25,14 @@ internal static class DeliveryMapping
         Recipient = d.Recipient,
         Template = d.Template,
         LastError = d.LastError ?? "",
-        NextAttemptAt = d.Status is DeliveryStatus.Pending or DeliveryStatus.Failed ? Timestamp.FromDateTimeOffset(d.NextAttemptAt) : null,
+        NextAttemptAt = NextAttemptOf(d),
         LastAttemptAt = d.LastAttemptAt is { } last ? Timestamp.FromDateTimeOffset(last) : null,
+        ClaimedAt = d.ClaimedAt is { } claimed ? Timestamp.FromDateTimeOffset(claimed) : null,
     };
+
+    /// <summary>When the next attempt is due: only for waiting deliveries.</summary>
+    public static Timestamp? NextAttemptOf(IDeliveryState d) =>
+        DeliveryLifecycle.Waiting.Contains(d.Status) ? Timestamp.FromDateTimeOffset(d.NextAttemptAt) : null;
 
     /// <summary>The API's form of a status (the same numbers).</summary>
     public static Api.DeliveryStatus ToApi(this DeliveryStatus status) => (Api.DeliveryStatus)(int)status;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Ksst.Contracts.Notifications.V1;
@@ -32,4 +33,7 @@ internal sealed partial class NotificationsApi
         var listed = await webhooks.ListDeliveriesAsync(RequestFields.RequireId(request.SubscriptionId, "subscription_id"), context.CancellationToken);
         return new ListWebhookDeliveriesResponse { Deliveries = { listed.Select(d => d.ToApi()) } };
     }
+
+    public override async Task<Api.WebhookDelivery> ResendWebhookDelivery(ResendWebhookDeliveryRequest request, ServerCallContext context) =>
+        (await webhookCommands.ResendDeliveryAsync(RequestFields.RequireId(request.DeliveryId, "delivery_id"), Activity.Current, context.CancellationToken)).ToApi();
 }

@@ -1,14 +1,18 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Ksst.Contracts.Events;
 using Ksst.Notifications.Data;
+using Ksst.Notifications.Delivery;
 using Ksst.Platform.Sqlite;
+using Ksst.Platform.Tracing;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Notifications.Webhooks;
 
-/// <summary>Subscribing a URL to events and removing a subscription.</summary>
-internal sealed class WebhookCommands(NotificationsDbContext db, UnitOfWork<NotificationsDbContext> unitOfWork, WebhookAddressGuard guard, TimeProvider clock)
+/// <summary>Subscribing a URL to events, removing a subscription, and resending a delivery.</summary>
+internal sealed class WebhookCommands(
+    NotificationsDbContext db, UnitOfWork<NotificationsDbContext> unitOfWork, WebhookAddressGuard guard, WorkSignal<WebhookDelivery> hooks, TimeProvider clock)
 {
     /// <summary>The shortest secret a caller may choose.</summary>
     public const int MinSecretLength = 16;
@@ -57,5 +61,30 @@ internal sealed class WebhookCommands(NotificationsDbContext db, UnitOfWork<Noti
             var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == subscriptionId, ct)
                 ?? throw RpcErrors.NotFound("webhook subscription", subscriptionId.ToString());
             db.WebhookSubscriptions.Remove(subscription);
+        }, ct);
+
+    /// <summary>
+    /// Puts a dead or uncertain webhook delivery back in the queue from a fresh retry schedule,
+    /// in the trace of <paramref name="cause"/> (the resend call). A delivery of a disabled
+    /// subscription, or one that is waiting, being sent or sent, is FAILED_PRECONDITION.
+    /// </summary>
+    public Task<WebhookDelivery> ResendDeliveryAsync(Guid deliveryId, Activity? cause, CancellationToken ct) =>
+        unitOfWork.RunAsync(async after =>
+        {
+            var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, ct)
+                ?? throw RpcErrors.NotFound("webhook delivery", deliveryId.ToString());
+            if (!DeliveryLifecycle.CanResend(delivery.Status))
+            {
+                throw DeliveryCommands.NotResendable($"webhook-deliveries/{deliveryId}", delivery.Status);
+            }
+            if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == delivery.SubscriptionId && s.Active, ct))
+            {
+                throw RpcErrors.FailedPrecondition("SUBSCRIPTION_DISABLED", $"webhooks/{delivery.SubscriptionId}",
+                    "The subscription was disabled after too many failures in a row; subscribe again to receive events.");
+            }
+            DeliveryLifecycle.Resend(delivery, clock.GetUtcNow());
+            delivery.RetracedBy(cause);
+            after.Then(hooks.Notify);
+            return delivery;
         }, ct);
 }

@@ -20,5 +20,7 @@ internal static class WebhookMapping
         DeliveryId = d.Id.ToString(), EventId = d.EventId.ToString(), EventType = d.EventType,
         Status = d.Status.ToApi(), Attempts = d.Attempts, LastError = d.LastError ?? "",
         SentAt = d.SentAt is { } sent ? Timestamp.FromDateTimeOffset(sent) : null,
+        ClaimedAt = d.ClaimedAt is { } claimed ? Timestamp.FromDateTimeOffset(claimed) : null,
+        NextAttemptAt = DeliveryMapping.NextAttemptOf(d),
     };
 }
