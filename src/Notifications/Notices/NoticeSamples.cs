@@ -24,9 +24,9 @@ public static class NoticeSamples
             new ParticipantPromotedFromWaitlist(id, at, batch, nomination, "NP", "en"),
             new BatchOpened(id, at, batch, "ksst-sme", 3, at),
             new BatchClosed(id, at, batch, "ksst-sme", 3),
-            new SessionScheduled(id, at, batch, session, "Jumputan workshop", at, at, [nomination]),
-            new SessionRescheduled(id, at, batch, session, "Jumputan workshop", at, at, at, at, [nomination]),
-            new SessionCancelled(id, at, batch, session, "Jumputan workshop", at, [nomination]),
+            new SessionScheduled(id, at, batch, session, "Jumputan workshop", at, at, [nomination], 1),
+            new SessionRescheduled(id, at, batch, session, "Jumputan workshop", at, at, at, at, [nomination], 2),
+            new SessionCancelled(id, at, batch, session, "Jumputan workshop", at, [nomination], 3),
         ];
         var plans = events.Select(e => NotificationPlans.For(e, times))
             .Append(NotificationPlans.Reminder(batch, "Jumputan workshop", at, at, [nomination], times));

@@ -15,8 +15,11 @@ public sealed class RosterEntry
     /// <summary>The status last heard, one of <see cref="RosterStatus"/>.</summary>
     public required string Status { get; set; }
 
-    /// <summary>When the status last changed in Registration; older news is ignored.</summary>
+    /// <summary>When the status last changed in Registration, as its news said (for display: order comes from <see cref="Version"/>).</summary>
     public DateTimeOffset StatusChangedAt { get; set; }
+
+    /// <summary>The nomination's version in the last news applied (<see cref="Ksst.Contracts.Events.VersionOrder"/>); 0 before versions existed.</summary>
+    public long Version { get; set; }
 
     /// <summary>When the nomination happened (from the event).</summary>
     public DateTimeOffset NominatedAt { get; init; }

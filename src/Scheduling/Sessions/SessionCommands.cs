@@ -1,4 +1,3 @@
-using Ksst.Contracts.Events;
 using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Agenda;
@@ -24,8 +23,7 @@ internal sealed class SessionCommands(
             var venue = await db.RequireVenueAsync(session.VenueId, ct);
             var audience = await checks.EnsureFitsAsync(session, venue, window, ct);
             db.Sessions.Add(session);
-            var now = clock.GetUtcNow();
-            db.AddEvent(new SessionScheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, session.Start, session.End, audience));
+            db.AddEvent(SessionEvents.Scheduled(session, audience, clock.GetUtcNow()));
             return (session, venue);
         }, ct);
     }
@@ -47,8 +45,7 @@ internal sealed class SessionCommands(
             }
             var venue = await db.RequireVenueAsync(session.VenueId, ct);
             var audience = await checks.EnsureFitsAsync(session, venue, window, ct);
-            var now = clock.GetUtcNow();
-            db.AddEvent(new SessionRescheduled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, oldStart, oldEnd, session.Start, session.End, audience));
+            db.AddEvent(SessionEvents.Rescheduled(session, oldStart, oldEnd, audience, clock.GetUtcNow()));
             return (session, venue);
         }, ct);
     }
@@ -60,9 +57,7 @@ internal sealed class SessionCommands(
             var session = await db.RequireStandingSessionAsync(id, tracked: true, ct);
             session.Cancelled = true;
             session.CancelReason = reason;
-            var now = clock.GetUtcNow();
-            db.AddEvent(new SessionCancelled(Guid.CreateVersion7(now), now, session.BatchId, session.Id, session.Title, session.Start,
-                await checks.AudienceOfAsync(session.BatchId, session.Groups, ct)));
+            db.AddEvent(SessionEvents.Cancelled(session, await checks.AudienceOfAsync(session.BatchId, session.Groups, ct), clock.GetUtcNow()));
             return (session, await db.RequireVenueAsync(session.VenueId, ct));
         }, ct);
 
