@@ -47,6 +47,7 @@ internal static class SchedulingServiceExtensions
         builder.Services.AddScoped<GroupCommands>();
         builder.Services.AddScoped<GroupQueries>();
         builder.Services.AddScoped<RosterQueries>();
+        builder.Services.AddScoped<RosterInbox>();
         builder.Services.AddScoped<RosterReconciler>();
         builder.Services.AddOptions<RosterReconciliationOptions>().Bind(builder.Configuration.GetSection("Scheduling:RosterReconciliation"));
         builder.Services.AddHostedService<RosterReconciliation>();

@@ -14,14 +14,14 @@ public static class NoticeSamples
         var (id, at, batch, nomination, session) = (Guid.NewGuid(), DateTimeOffset.UtcNow, "ksst-sme-2018", Guid.NewGuid(), Guid.NewGuid());
         IIntegrationEvent[] events =
         [
-            new ParticipantNominated(id, at, batch, nomination, "NP", "en"),
-            new ParticipantAccepted(id, at, batch, nomination, "NP", "en"),
-            new ParticipantWaitlisted(id, at, batch, nomination, "NP", "en"),
-            new ParticipantRejected(id, at, batch, nomination, "NP", "en"),
-            new ParticipantConfirmed(id, at, batch, nomination, "NP", "en"),
-            new ParticipantAttended(id, at, batch, nomination, "NP", "en"),
-            new ParticipantWithdrawn(id, at, batch, nomination, "NP", "en"),
-            new ParticipantPromotedFromWaitlist(id, at, batch, nomination, "NP", "en"),
+            new ParticipantNominated(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantAccepted(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantWaitlisted(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantRejected(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantConfirmed(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantAttended(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantWithdrawn(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantPromotedFromWaitlist(id, at, batch, nomination, "NP", "en", 1),
             new BatchOpened(id, at, batch, "ksst-sme", 3, at),
             new BatchClosed(id, at, batch, "ksst-sme", 3),
             new SessionScheduled(id, at, batch, session, "Jumputan workshop", at, at, [nomination], 1),

@@ -73,9 +73,13 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
         }
     }
 
-    /// <summary>Moves <paramref name="nomination"/> to <paramref name="target"/> and stages the event that says so.</summary>
+    /// <summary>
+    /// Moves <paramref name="nomination"/> to <paramref name="target"/> as its next version and
+    /// stages the event that says so: the one place a nomination's status and version change.
+    /// </summary>
     internal static void Move(RegistrationDbContext db, Nomination nomination, NominationStatus target, string reason, DateTimeOffset now, bool promoted = false, Activity? trace = null)
     {
+        nomination.Version++;
         nomination.Status = target;
         nomination.StatusChangedAt = now;
         nomination.StatusReason = reason;

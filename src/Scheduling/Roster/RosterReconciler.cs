@@ -31,7 +31,7 @@ internal sealed class RosterReconciler(
             {
                 var id = Guid.Parse(n.NominationId);
                 var news = new RosterNews(id, batchId, n.NominatingCountry, StatusOf(n.Status),
-                    n.StatusChangedAt.ToDateTimeOffset(), n.NominatedAt.ToDateTimeOffset());
+                    n.StatusChangedAt.ToDateTimeOffset(), n.NominatedAt.ToDateTimeOffset(), n.Version);
                 if (await book.RecordAsync(news, ct))
                 {
                     _ = known.Contains(id) ? result.Updated++ : result.Added++;

@@ -23,6 +23,7 @@ internal sealed partial class SchedulingApi
                     Status = r.Status,
                     Group = r.Group ?? "",
                     StatusChangedAt = Timestamp.FromDateTimeOffset(r.StatusChangedAt),
+                    Version = r.Version,
                 }),
             },
         };
