@@ -41,7 +41,7 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     }
 
     private static ParticipantNominated AnEvent() =>
-        new(Guid.NewGuid(), DateTimeOffset.UtcNow, "ksst-sme-2018", Guid.NewGuid(), "BT", "en");
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, "ksst-sme-2018", Guid.NewGuid(), "BT", "en", 1);
 
     [Fact]
     public async Task After_commit_work_runs_only_once_the_change_is_committed_and_outside_the_lock()
