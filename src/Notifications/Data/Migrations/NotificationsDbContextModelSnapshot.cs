@@ -130,9 +130,6 @@ namespace Ksst.Notifications.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ChangedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -143,6 +140,9 @@ namespace Ksst.Notifications.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SessionVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Start")
