@@ -47,6 +47,12 @@ internal sealed partial class MailDispatcher(
             var now = Clock.GetUtcNow();
             var due = await db.Deliveries.AsNoTracking().WhereStatusIn(DeliveryLifecycle.Waiting).Where(d => d.NextAttemptAt <= now)
                 .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(Batch).ToListAsync(ct);
+            if (due.Count == 0 && Server.AwaySince is not null)
+            {
+                // Nothing to send, but the server was away: probe it, so health says when it is back.
+                await using var probe = mailer.OpenSession();
+                await ConnectAsync(probe, ct);
+            }
             using var round = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var shares = due.Select((id, i) => (id, i)).GroupBy(x => x.i % connections, x => x.id);
             await Task.WhenAll(shares.Select(share => SendShareAsync([.. share], round)));
@@ -145,7 +151,8 @@ internal sealed partial class MailDispatcher(
         }
         catch (Exception ex)
         {
-            return SendOutcome.Refused($"The message could not be written: {SendOutcome.Describe(ex)}");
+            // The type only: a template's error may quote what it was given.
+            return SendOutcome.Refused($"The message could not be written: {ex.GetType().Name}");
         }
         using var limit = new CancellationTokenSource(mail.Value.SendTimeout);
         return await session.SendAsync(delivery, content, limit.Token);

@@ -20,6 +20,16 @@ internal sealed class SendingPauses(TimeProvider clock, IOptions<PauseOptions> o
     /// <summary>Scheme, host and port of <paramref name="address"/>, without credentials or path.</summary>
     public static string ReceiverOf(Uri address) => $"{address.Scheme}://{address.Host}:{address.Port}";
 
+    /// <summary>Forgets the receivers not in <paramref name="inUse"/> (their subscriptions were removed), so they are no longer reported away.</summary>
+    public void KeepOnly(IEnumerable<SendingPause> inUse)
+    {
+        var kept = inUse.Select(p => p.Receiver).ToHashSet();
+        foreach (var receiver in _receivers.Keys.Where(r => !kept.Contains(r)))
+        {
+            _receivers.TryRemove(receiver, out _);
+        }
+    }
+
     /// <summary>Webhook receivers that are away now.</summary>
     public IReadOnlyList<SendingPause> WebhookReceiversAway => [.. _receivers.Values.Where(p => p.AwaySince is not null).OrderBy(p => p.AwaySince)];
 }

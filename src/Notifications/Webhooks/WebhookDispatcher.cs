@@ -44,6 +44,7 @@ internal sealed partial class WebhookDispatcher(
         }
         var receivers = (await db.WebhookSubscriptions.AsNoTracking().Select(s => new { s.Id, s.Url }).ToListAsync(ct))
             .ToDictionary(s => s.Id, s => pauses.WebhookReceiver(s.Url));
+        pauses.KeepOnly(receivers.Values);
         var now = Clock.GetUtcNow();
         var paused = Paused(receivers);
         var due = await db.WebhookDeliveries.AsNoTracking().WhereStatusIn(DeliveryLifecycle.Waiting)

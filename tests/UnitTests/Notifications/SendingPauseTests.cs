@@ -59,4 +59,21 @@ public sealed class SendingPauseTests
         Assert.True(pause.FoundAway("HostNotFound"));
         Assert.Equal(TimeSpan.FromSeconds(1), pause.Wait);
     }
+
+    [Fact]
+    public void Each_receiver_pauses_alone_and_one_no_subscription_sends_to_is_no_longer_reported()
+    {
+        var pauses = new SendingPauses(new FakeTimeProvider(), Microsoft.Extensions.Options.Options.Create(Defaults),
+            Microsoft.Extensions.Options.Options.Create(new MailOptions { Server = new Uri("smtp://user:secret@127.0.0.1:2525") }));
+        Assert.Equal("smtp://127.0.0.1:2525", pauses.MailServer.Receiver);
+        var gone = pauses.WebhookReceiver("https://gone.example.org/hooks?x=1");
+        var other = pauses.WebhookReceiver("https://partner.example.org:8443/a");
+        Assert.Same(other, pauses.WebhookReceiver("https://partner.example.org:8443/b"));
+        gone.FoundAway("HostNotFound");
+        Assert.False(other.IsPaused);
+        Assert.False(pauses.MailServer.IsPaused);
+        Assert.Equal(["https://gone.example.org:443"], pauses.WebhookReceiversAway.Select(p => p.Receiver));
+        pauses.KeepOnly([other]);
+        Assert.Empty(pauses.WebhookReceiversAway);
+    }
 }
