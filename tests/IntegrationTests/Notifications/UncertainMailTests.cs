@@ -115,7 +115,7 @@ public sealed class UncertainMailTests(HoldingMailStack stack)
             """);
         try
         {
-            var request = TestBatches.Nomination(batch.BatchId, "KH", "Sokha Chan");
+            var request = TestBatches.Nomination(batch.BatchId, "BT", "Sonam Choden");
             var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(request, deadline: Deadline);
             var mail = new MailServer(stack.Http("mail"));
             await Eventually.Get(ct => mail.FindToAsync(request.Participant.Email, ct), StackFixture.Timeout, "the email");
