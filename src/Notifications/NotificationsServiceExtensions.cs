@@ -10,6 +10,7 @@ using Ksst.Platform.Inbox;
 using Ksst.Platform.Messaging;
 using Ksst.Platform.Sqlite;
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
 
@@ -52,6 +53,8 @@ internal static class NotificationsServiceExtensions
         builder.Services.AddOptions<RetrySchedule>().Bind(builder.Configuration.GetSection("Notifications:Retry"));
         builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection("Notifications:Reminders"));
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection("Notifications:Webhooks"));
+        builder.Services.AddOptions<PauseOptions>().Bind(builder.Configuration.GetSection("Notifications:Pause"));
+        builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection("Notifications:Retention"));
         builder.Services.AddOptions<MailOptions>()
             .Bind(builder.Configuration.GetSection("Mail"))
             .Configure(o =>
@@ -64,10 +67,17 @@ internal static class NotificationsServiceExtensions
 
         builder.Services.AddSingleton(services => CheckedTemplates(services.GetRequiredService<IOptions<OrganisersOptions>>().Value));
         builder.Services.AddSingleton<SmtpMailer>();
+        builder.Services.AddSingleton<SendingPauses>();
         builder.Services.AddSingleton<NotificationMetrics>();
+        builder.Services.AddHealthChecks().AddCheck<SendingHealthCheck>(SendingHealthCheck.Name, HealthStatus.Degraded);
         builder.Services.AddSingleton(typeof(WorkSignal<>));
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<ReminderBook>();
+        builder.Services.AddScoped<ReminderQueries>();
+        builder.Services.AddScoped<DeliveryQueries>();
+        builder.Services.AddScoped<DeliveryCommands>();
+        builder.Services.AddScoped<WebhookQueries>();
+        builder.Services.AddScoped<WebhookCommands>();
         builder.Services.AddScoped<WebhookFanout>();
         builder.Services.AddSingleton<WebhookAddressGuard>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: webhooks retry through their own schedule.
@@ -83,6 +93,8 @@ internal static class NotificationsServiceExtensions
         builder.Services.AddHostedService<MailDispatcher>();
         builder.Services.AddHostedService<ReminderDispatcher>();
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddSingleton<DeliveryLogRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryLogRetention>());
         return builder;
     }
 

@@ -18,6 +18,11 @@ internal static class RegistrationServiceExtensions
         builder.AddOutbox<RegistrationDbContext>();
         builder.Services.AddSingleton<IDatabaseSeeder<RegistrationDbContext>, DemoDataSeeder>();
         builder.Services.AddScoped<NominationCommands>();
+        builder.Services.AddScoped<NominationQueries>();
+        builder.Services.AddScoped<Programmes.ProgrammeCommands>();
+        builder.Services.AddScoped<Programmes.ProgrammeQueries>();
+        builder.Services.AddScoped<Batches.BatchCommands>();
+        builder.Services.AddScoped<Batches.BatchQueries>();
         builder.Services.AddSingleton<NominationIntake>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NominationIntake>());
         builder.AddServiceMessaging("registration");

@@ -75,6 +75,17 @@ public sealed class BrokerSubscription : IAsyncDisposable
         await _channel!.BasicPublishAsync(delivery.Exchange, "", false, new BasicProperties(delivery.Properties), Encoding.UTF8.GetBytes(delivery.Body), cts.Token);
     }
 
+    /// <summary>
+    /// Publishes <paramref name="body"/> to <paramref name="exchange"/> as a new message
+    /// <paramref name="messageId"/>, with the other properties and headers of <paramref name="like"/>.
+    /// </summary>
+    public async Task PublishAsync(Delivery like, string exchange, string body, Guid messageId)
+    {
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        var properties = new BasicProperties(like.Properties) { MessageId = messageId.ToString() };
+        await _channel!.BasicPublishAsync(exchange, "", false, properties, Encoding.UTF8.GetBytes(body), cts.Token);
+    }
+
     /// <summary>Waits until <paramref name="queue"/> holds no ready messages.</summary>
     public async Task WaitUntilConsumedAsync(string queue, TimeSpan timeout)
     {

@@ -25,8 +25,11 @@ public class StackFixture : IAsyncLifetime
     private DistributedApplication? _app;
     private OtlpReceiver? _telemetry;
 
-    /// <summary>Attempts before an email is dead (about 2 s apart): enough to outlast a mail server restart.</summary>
-    public virtual int MaxMailAttempts => 60;
+    /// <summary>
+    /// Settings of a stack made for one setting (e.g. a short retry schedule), as AppHost
+    /// arguments; none by default: tests run with the product's defaults.
+    /// </summary>
+    protected virtual IEnumerable<string> Settings => [];
 
     /// <summary>More AppHost arguments, for a stack about a setting (e.g. <c>--Ksst:Env:registration:Outbox__MaxAttempts=3</c>).</summary>
     protected virtual IEnumerable<string> Settings => [];
@@ -52,6 +55,9 @@ public class StackFixture : IAsyncLifetime
     /// <summary>The running application.</summary>
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack is not started.");
 
+    /// <summary>How the mail server answers, applied whenever it starts; accepts everything unless a test changes it.</summary>
+    public MailServerRules MailRules { get; } = new();
+
     /// <summary>Every span the services have exported so far (the dashboard is disabled in tests).</summary>
     public OtlpReceiver Telemetry => _telemetry ?? throw new InvalidOperationException("The stack is not started.");
 
@@ -71,15 +77,13 @@ public class StackFixture : IAsyncLifetime
             [
                 .. otlp,
                 "--Ksst:Infrastructure=local", $"--Ksst:DataRoot={_dataRoot}",
-                // Webhook receivers in tests listen on loopback; retries come quickly.
+                // Webhook receivers in tests listen on loopback.
                 "--Ksst:Env:notifications:Notifications__Webhooks__AllowPrivateNetworks=true",
-                "--Ksst:Env:notifications:Notifications__Retry__InitialBackoff=00:00:01",
-                "--Ksst:Env:notifications:Notifications__Retry__MaxBackoff=00:00:02",
-                $"--Ksst:Env:notifications:Notifications__Retry__MaxAttempts={MaxMailAttempts}",
                 // Reminders at local midnight the day before, so a session tomorrow is reminded at once.
                 "--Ksst:Env:notifications:Notifications__Reminders__LocalHour=0",
                 .. Settings,
             ], cts.Token).WaitAsync(cts.Token);
+        MailRules.ApplyTo(builder);
         // Resource console output stays in the dashboard's logs, not in the test output.
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)

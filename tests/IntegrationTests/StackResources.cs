@@ -15,6 +15,36 @@ public static class StackResources
     public static async Task StopAsync(this StackFixture stack, string resource, bool mustSucceed = true)
     {
         await RunAsync(stack, resource, KnownResourceCommands.StopCommand, mustSucceed);
+        await WaitStoppedAsync(stack, resource, mustSucceed);
+    }
+
+    /// <summary>
+    /// Kills the process of service <paramref name="resource"/> (named <paramref name="executable"/>)
+    /// with SIGKILL, a crash with no shutdown at all, and waits until Aspire has seen it end.
+    /// </summary>
+    public static async Task KillAsync(this StackFixture stack, string resource, string executable)
+    {
+        ServiceProcesses.Kill(ServiceProcesses.Of(stack, resource, executable));
+        await WaitStoppedAsync(stack, resource, mustSucceed: false);
+    }
+
+    /// <summary>Starts <paramref name="resource"/> again and waits until it is healthy.</summary>
+    public static async Task StartAsync(this StackFixture stack, string resource)
+    {
+        await RunAsync(stack, resource, KnownResourceCommands.StartCommand, mustSucceed: true);
+        using var cts = new CancellationTokenSource(StackFixture.Timeout * 2);
+        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token).WaitAsync(cts.Token);
+    }
+
+    /// <summary>Stops <paramref name="resource"/> and starts it again, healthy, with its settings evaluated afresh.</summary>
+    public static async Task RestartAsync(this StackFixture stack, string resource)
+    {
+        await stack.StopAsync(resource);
+        await stack.StartAsync(resource);
+    }
+
+    private static async Task WaitStoppedAsync(StackFixture stack, string resource, bool mustSucceed)
+    {
         string[] states = mustSucceed ? [KnownResourceStates.Exited, KnownResourceStates.Finished] : [KnownResourceStates.Exited, KnownResourceStates.Finished, "Unknown"];
         using var cts = new CancellationTokenSource(StackFixture.Timeout);
         try
@@ -26,14 +56,6 @@ public static class StackResources
             stack.App.ResourceNotifications.TryGetCurrentState(resource, out var current);
             throw new TimeoutException($"{resource} did not stop; it is {current?.Snapshot.State?.Text}.");
         }
-    }
-
-    /// <summary>Starts <paramref name="resource"/> again and waits until it is healthy.</summary>
-    public static async Task StartAsync(this StackFixture stack, string resource)
-    {
-        await RunAsync(stack, resource, KnownResourceCommands.StartCommand, mustSucceed: true);
-        using var cts = new CancellationTokenSource(StackFixture.Timeout * 2);
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token).WaitAsync(cts.Token);
     }
 
     private static async Task RunAsync(StackFixture stack, string resource, string command, bool mustSucceed)

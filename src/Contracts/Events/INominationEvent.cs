@@ -17,4 +17,10 @@ public interface INominationEvent : IIntegrationEvent
 
     /// <summary>The participant's preferred language: "en" or "id".</summary>
     string PreferredLanguage { get; }
+
+    /// <summary>
+    /// The nomination's version after this change: 1 when it was nominated, one more at each
+    /// change of its status. Apply a nomination's events by it (<see cref="VersionOrder"/>), not by <see cref="IIntegrationEvent.OccurredAt"/>.
+    /// </summary>
+    long Version { get; }
 }

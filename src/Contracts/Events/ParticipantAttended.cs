@@ -7,6 +7,7 @@ namespace Ksst.Contracts.Events;
 /// <param name="NominationId">The nomination in Registration.</param>
 /// <param name="Country">ISO 3166-1 alpha-2 code of the nominating member country.</param>
 /// <param name="PreferredLanguage">"en" or "id".</param>
+/// <param name="Version">The nomination's version after this change (see <see cref="VersionOrder"/>).</param>
 [IntegrationEvent("ksst.registration.participant-attended.v1")]
 public sealed record ParticipantAttended(
     Guid EventId,
@@ -14,4 +15,5 @@ public sealed record ParticipantAttended(
     string BatchId,
     Guid NominationId,
     string Country,
-    string PreferredLanguage) : INominationEvent;
+    string PreferredLanguage,
+    long Version) : INominationEvent;

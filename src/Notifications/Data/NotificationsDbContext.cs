@@ -36,6 +36,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.HasIndex(d => d.NominationId);
             e.HasIndex(d => new { d.BatchId, d.CreatedAt });
             e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasIndex(d => new { d.Status, d.CreatedAt }); // retention
         });
         modelBuilder.Entity<Reminder>(e =>
         {
@@ -51,6 +52,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
             e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasIndex(d => new { d.Status, d.CreatedAt }); // retention
             e.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.AddInbox();

@@ -6,7 +6,7 @@ namespace Ksst.Notifications.Delivery;
 /// One email to one recipient, caused by one event (or reminder): the delivery log's entry and
 /// the dispatcher's work item. Unique per event and recipient, so an event never mails twice.
 /// </summary>
-public sealed class Delivery : ITracedWork
+public sealed class Delivery : IDeliveryState
 {
     // EF reads and writes the field, so loading a row leaves its stored TraceId as it is.
     private string? _traceParent;
@@ -50,7 +50,7 @@ public sealed class Delivery : ITracedWork
     /// <summary>Where it stands.</summary>
     public DeliveryStatus Status { get; set; } = DeliveryStatus.Pending;
 
-    /// <summary>Attempts so far.</summary>
+    /// <summary>Attempts handed to the mail server so far (an outage of the server spends none).</summary>
     public int Attempts { get; set; }
 
     /// <summary>The last error, for operators.</summary>
@@ -81,6 +81,9 @@ public sealed class Delivery : ITracedWork
 
     /// <summary>When the next attempt is due (pending or failed deliveries).</summary>
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>When it was last claimed for sending (Sending, and the claim an Uncertain delivery was left in).</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
 
     /// <summary>When the last attempt was made.</summary>
     public DateTimeOffset? LastAttemptAt { get; set; }

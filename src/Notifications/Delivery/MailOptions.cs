@@ -20,4 +20,10 @@ public sealed class MailOptions
 
     /// <summary>SMTP connections the dispatcher sends over at once, each kept open while mail is due.</summary>
     public int Connections { get; set; } = 4;
+
+    /// <summary>
+    /// How long sending one claimed message may take. A send under way is not cancelled when the
+    /// service stops, only by this; keep it below the host's shutdown timeout (15 s).
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -18,7 +18,7 @@ namespace Ksst.Notifications.Notices;
 /// </summary>
 internal sealed class NoticeConsumer<TEvent>(
     NotificationsDbContext db,
-    SqliteWriteGate gate,
+    UnitOfWork<NotificationsDbContext> unitOfWork,
     DeliveryPlanner planner,
     IOptions<OrganisersOptions> organisers,
     ReminderBook reminders,
@@ -42,29 +42,26 @@ internal sealed class NoticeConsumer<TEvent>(
         var times = new LocalTimes(TimeZoneInfo.FindSystemTimeZoneById(organisers.Value.TimeZone));
         var deliveries = await planner.DeliveriesAsync(NotificationPlans.For(message, times), message.EventId, ct);
 
-        int hooked;
-        using (await gate.EnterAsync(ct))
+        // Contacts are read (over the network) before the unit of work; only then is anything written.
+        await unitOfWork.RunAsync(async after =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (await db.AlreadyProcessedAsync(message.EventId, Consumer, ct))
             {
                 return;
             }
             db.Deliveries.AddRange(deliveries);
-            hooked = await webhooks.AddAsync(message, ct);
+            var hooked = await webhooks.AddAsync(message, ct);
             await reminders.ApplyAsync(message, ct);
             db.MarkProcessed(message.EventId, Consumer, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        // Wake only the dispatchers that were given work.
-        if (deliveries.Count > 0)
-        {
-            mail.Notify();
-        }
-        if (hooked > 0)
-        {
-            hooks.Notify();
-        }
+            // Wake only the dispatchers that were given work.
+            if (deliveries.Count > 0)
+            {
+                after.Then(mail.Notify);
+            }
+            if (hooked > 0)
+            {
+                after.Then(hooks.Notify);
+            }
+        }, ct);
     }
 }

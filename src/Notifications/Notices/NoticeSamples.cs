@@ -14,19 +14,19 @@ public static class NoticeSamples
         var (id, at, batch, nomination, session) = (Guid.NewGuid(), DateTimeOffset.UtcNow, "ksst-sme-2018", Guid.NewGuid(), Guid.NewGuid());
         IIntegrationEvent[] events =
         [
-            new ParticipantNominated(id, at, batch, nomination, "NP", "en"),
-            new ParticipantAccepted(id, at, batch, nomination, "NP", "en"),
-            new ParticipantWaitlisted(id, at, batch, nomination, "NP", "en"),
-            new ParticipantRejected(id, at, batch, nomination, "NP", "en"),
-            new ParticipantConfirmed(id, at, batch, nomination, "NP", "en"),
-            new ParticipantAttended(id, at, batch, nomination, "NP", "en"),
-            new ParticipantWithdrawn(id, at, batch, nomination, "NP", "en"),
-            new ParticipantPromotedFromWaitlist(id, at, batch, nomination, "NP", "en"),
+            new ParticipantNominated(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantAccepted(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantWaitlisted(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantRejected(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantConfirmed(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantAttended(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantWithdrawn(id, at, batch, nomination, "NP", "en", 1),
+            new ParticipantPromotedFromWaitlist(id, at, batch, nomination, "NP", "en", 1),
             new BatchOpened(id, at, batch, "ksst-sme", 3, at),
             new BatchClosed(id, at, batch, "ksst-sme", 3),
-            new SessionScheduled(id, at, batch, session, "Jumputan workshop", at, at, [nomination]),
-            new SessionRescheduled(id, at, batch, session, "Jumputan workshop", at, at, at, at, [nomination]),
-            new SessionCancelled(id, at, batch, session, "Jumputan workshop", at, [nomination]),
+            new SessionScheduled(id, at, batch, session, "Jumputan workshop", at, at, [nomination], 1),
+            new SessionRescheduled(id, at, batch, session, "Jumputan workshop", at, at, at, at, [nomination], 2),
+            new SessionCancelled(id, at, batch, session, "Jumputan workshop", at, [nomination], 3),
         ];
         var plans = events.Select(e => NotificationPlans.For(e, times))
             .Append(NotificationPlans.Reminder(batch, "Jumputan workshop", at, at, [nomination], times));

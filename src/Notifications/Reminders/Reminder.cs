@@ -43,8 +43,8 @@ public sealed class Reminder
     /// <summary>Identifies this version of the reminder; its deliveries carry it as their event id, so each version is sent once.</summary>
     public Guid FireId { get; set; }
 
-    /// <summary>When the last event about the session happened; older events change nothing.</summary>
-    public DateTimeOffset ChangedAt { get; set; }
+    /// <summary>The session's version in the last event applied (<see cref="Ksst.Contracts.Events.VersionOrder"/>); events of a version not above it change nothing.</summary>
+    public long SessionVersion { get; set; }
 
     /// <summary>When it was sent.</summary>
     public DateTimeOffset? SentAt { get; set; }

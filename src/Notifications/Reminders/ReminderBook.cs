@@ -9,27 +9,29 @@ namespace Ksst.Notifications.Reminders;
 /// <summary>
 /// Keeps each session's reminder in step with Scheduling's events: scheduled creates it, a
 /// reschedule moves it (and re-arms it when it had gone out for the old time), a cancellation
-/// cancels it. Stages changes in the caller's transaction.
+/// cancels it. Events apply in the order of the session's version, not of their time: one that
+/// is not news (<see cref="VersionOrder"/>) changes nothing. Stages changes in the caller's transaction.
 /// </summary>
-internal sealed class ReminderBook(NotificationsDbContext db, IOptions<ReminderOptions> options, IOptions<OrganisersOptions> organisers)
+internal sealed partial class ReminderBook(
+    NotificationsDbContext db, IOptions<ReminderOptions> options, IOptions<OrganisersOptions> organisers, ILogger<ReminderBook> logger)
 {
     public async Task ApplyAsync(IIntegrationEvent e, CancellationToken ct)
     {
         switch (e)
         {
             case SessionScheduled s:
-                await SetAsync(s.SessionId, s.OccurredAt, r => Arm(r, s.BatchId, s.Title, s.Start, s.End, s.AffectedNominationIds), ct);
+                await SetAsync(s.SessionId, s.Version, r => Arm(r, s.BatchId, s.Title, s.Start, s.End, s.AffectedNominationIds), ct);
                 break;
             case SessionRescheduled s:
-                await SetAsync(s.SessionId, s.OccurredAt, r => Arm(r, s.BatchId, s.Title, s.NewStart, s.NewEnd, s.AffectedNominationIds), ct);
+                await SetAsync(s.SessionId, s.Version, r => Arm(r, s.BatchId, s.Title, s.NewStart, s.NewEnd, s.AffectedNominationIds), ct);
                 break;
             case SessionCancelled s:
-                await SetAsync(s.SessionId, s.OccurredAt, r => r.Status = ReminderStatus.Cancelled, ct);
+                await SetAsync(s.SessionId, s.Version, r => r.Status = ReminderStatus.Cancelled, ct);
                 break;
         }
     }
 
-    private async Task SetAsync(Guid sessionId, DateTimeOffset occurredAt, Action<Reminder> change, CancellationToken ct)
+    private async Task SetAsync(Guid sessionId, long version, Action<Reminder> change, CancellationToken ct)
     {
         var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.SessionId == sessionId, ct);
         if (reminder is null)
@@ -37,11 +39,12 @@ internal sealed class ReminderBook(NotificationsDbContext db, IOptions<ReminderO
             reminder = new Reminder { SessionId = sessionId, BatchId = "", Title = "" };
             db.Reminders.Add(reminder);
         }
-        else if (occurredAt < reminder.ChangedAt)
+        else if (!VersionOrder.IsNews(version, reminder.SessionVersion))
         {
-            return; // Overtaken by a later change.
+            LogNotNews(sessionId, version, reminder.SessionVersion);
+            return;
         }
-        reminder.ChangedAt = occurredAt;
+        reminder.SessionVersion = version;
         change(reminder);
     }
 
@@ -60,4 +63,7 @@ internal sealed class ReminderBook(NotificationsDbContext db, IOptions<ReminderO
             reminder.FireId = Guid.CreateVersion7();
         }
     }
+
+    [LoggerMessage(LogLevel.Debug, "Session {SessionId} event of version {Version} ignored: the reminder already applied version {Applied}.")]
+    private partial void LogNotNews(Guid sessionId, long version, long applied);
 }

@@ -24,7 +24,7 @@ internal sealed class ReminderDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        var gate = scope.ServiceProvider.GetRequiredService<SqliteWriteGate>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork<NotificationsDbContext>>();
         var planner = scope.ServiceProvider.GetRequiredService<DeliveryPlanner>();
         var times = new LocalTimes(TimeZoneInfo.FindSystemTimeZoneById(organisers.Value.TimeZone));
         var now = Clock.GetUtcNow();
@@ -38,22 +38,22 @@ internal sealed class ReminderDispatcher(
             var deliveries = reminder.Start > now
                 ? await planner.DeliveriesAsync(NotificationPlans.Reminder(reminder.BatchId, reminder.Title, reminder.Start, reminder.End, reminder.Audience, times), reminder.FireId, ct)
                 : [];
-            using (await gate.EnterAsync(ct))
+            await unitOfWork.RunAsync(async after =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var current = await db.Reminders.SingleAsync(r => r.SessionId == reminder.SessionId, ct);
                 if (current.FireId != reminder.FireId || current.Status != ReminderStatus.Scheduled)
                 {
-                    continue; // Moved or cancelled meanwhile; the next round sees the new version.
+                    return; // Moved or cancelled meanwhile; the next round sees the new version.
                 }
                 current.Status = reminder.Start > now ? ReminderStatus.Sent : ReminderStatus.Skipped;
                 current.SentAt = current.Status == ReminderStatus.Sent ? now : null;
                 db.Deliveries.AddRange(deliveries);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
+                if (deliveries.Count > 0)
+                {
+                    after.Then(mail.Notify);
+                }
+            }, ct);
         }
-        mail.Notify();
         return await db.Reminders.Where(r => r.Status == ReminderStatus.Scheduled).OrderBy(r => r.DueAt).Select(r => (DateTimeOffset?)r.DueAt).FirstOrDefaultAsync(ct);
     }
 }

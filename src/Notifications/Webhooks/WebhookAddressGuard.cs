@@ -33,7 +33,11 @@ public sealed class WebhookAddressGuard(IOptions<WebhookOptions> options)
         }
     }
 
-    /// <summary>Connects to a webhook receiver, refusing disallowed addresses (a SocketsHttpHandler ConnectCallback).</summary>
+    /// <summary>
+    /// Connects to a webhook receiver, refusing disallowed addresses (a SocketsHttpHandler
+    /// ConnectCallback); a connection not made within <see cref="WebhookOptions.ConnectTimeout"/>
+    /// fails as a timed-out socket.
+    /// </summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var addresses = await ResolveAsync(context.DnsEndPoint.Host, ct);
@@ -42,10 +46,18 @@ public sealed class WebhookAddressGuard(IOptions<WebhookOptions> options)
             throw new HttpRequestException($"Refused to connect to {refused}: {Because}");
         }
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(options.Value.ConnectTimeout);
         try
         {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, limit.Token);
             return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // No connection in time: the receiver is unreachable, as far as the sender can tell.
+            socket.Dispose();
+            throw new SocketException((int)SocketError.TimedOut);
         }
         catch
         {

@@ -1,10 +1,9 @@
 using Ksst.Notifications.Delivery;
-using Ksst.Platform.Tracing;
 
 namespace Ksst.Notifications.Webhooks;
 
 /// <summary>One event POSTed to one subscription; unique per subscription and event.</summary>
-public sealed class WebhookDelivery : ITracedWork
+public sealed class WebhookDelivery : IDeliveryState
 {
     /// <summary>Identifier, sent as the Ksst-Webhook-Id header.</summary>
     public Guid Id { get; init; }
@@ -21,10 +20,10 @@ public sealed class WebhookDelivery : ITracedWork
     /// <summary>The JSON body, exactly as signed and sent.</summary>
     public required string Body { get; init; }
 
-    /// <summary>Where it stands (pending, sent, failed, dead).</summary>
+    /// <summary>Where it stands (<see cref="DeliveryLifecycle"/>).</summary>
     public DeliveryStatus Status { get; set; } = DeliveryStatus.Pending;
 
-    /// <summary>Attempts so far.</summary>
+    /// <summary>Attempts handed to the receiver so far (a receiver refusing connections spends none).</summary>
     public int Attempts { get; set; }
 
     /// <summary>The last error or HTTP status, for operators.</summary>
@@ -41,6 +40,12 @@ public sealed class WebhookDelivery : ITracedWork
 
     /// <summary>When the next attempt is due.</summary>
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>When it was last claimed for sending.</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    /// <summary>When the last attempt was made.</summary>
+    public DateTimeOffset? LastAttemptAt { get; set; }
 
     /// <summary>When the receiver answered 2xx.</summary>
     public DateTimeOffset? SentAt { get; set; }

@@ -15,9 +15,10 @@ internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes) : 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork<TContext>>();
         foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TContext>>())
         {
-            await seeder.SeedAsync(db, cancellationToken);
+            await unitOfWork.RunAsync(_ => seeder.SeedAsync(db, cancellationToken), cancellationToken);
         }
     }
 

@@ -16,6 +16,5 @@ internal sealed class DemoDataSeeder : IDatabaseSeeder<RegistrationDbContext>
         db.Programmes.Add(KsstProgrammeHistory.Programme());
         db.Batches.AddRange(KsstProgrammeHistory.Batches());
         db.Nominations.AddRange(Batch3Nominations.All());
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -74,4 +74,12 @@ public sealed class Nomination
 
     /// <summary>The reason given for the last change, if any.</summary>
     public string StatusReason { get; set; } = "";
+
+    /// <summary>
+    /// Counts the nomination's states: 1 when nominated (nominations stored before versions
+    /// existed start at 1 too), one more at each change of its status
+    /// (<see cref="NominationCommands.Move"/>). Its events carry it, so subscribers apply them in
+    /// this order whatever the clocks say.
+    /// </summary>
+    public long Version { get; set; } = 1;
 }

@@ -13,20 +13,20 @@ namespace Ksst.Registration.Nominations;
 
 /// <summary>
 /// Every change to an existing nomination (new ones arrive through <see cref="NominationIntake"/>).
-/// Each runs in one IMMEDIATE SQLite transaction behind the process's write gate, so capacity and
-/// quota checks see no concurrent writer; the nomination changes and their events commit together.
+/// Each runs in one unit of work (the process's write lock and one IMMEDIATE transaction), so capacity
+/// and quota checks see no concurrent writer; the nomination changes and their events commit together.
 /// </summary>
-internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGate gate, TimeProvider clock)
+internal sealed class NominationCommands(RegistrationDbContext db, UnitOfWork<RegistrationDbContext> unitOfWork, TimeProvider clock)
 {
     /// <summary>
     /// Moves a nomination to <paramref name="target"/>. Accepting without a free seat or quota
     /// waitlists instead; a freed seat promotes the oldest waitlisted nomination that fits.
     /// </summary>
-    public async Task<Nomination> ChangeAsync(Guid nominationId, NominationStatus target, string reason, CancellationToken ct)
-    {
-        using var _ = await gate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+    public Task<Nomination> ChangeAsync(Guid nominationId, NominationStatus target, string reason, CancellationToken ct) =>
+        unitOfWork.RunAsync(_ => MoveAsync(nominationId, target, reason, ct), ct);
 
+    private async Task<Nomination> MoveAsync(Guid nominationId, NominationStatus target, string reason, CancellationToken ct)
+    {
         var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == nominationId, ct)
             ?? throw RpcErrors.NotFound("nomination", nominationId.ToString());
         var batch = await FindBatchAsync(nomination.BatchId, ct);
@@ -55,8 +55,6 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
             await db.SaveChangesAsync(ct);
             await PromoteFromWaitlistAsync(batch, now, ct);
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return nomination;
     }
 
@@ -73,9 +71,13 @@ internal sealed class NominationCommands(RegistrationDbContext db, SqliteWriteGa
         }
     }
 
-    /// <summary>Moves <paramref name="nomination"/> to <paramref name="target"/> and stages the event that says so.</summary>
+    /// <summary>
+    /// Moves <paramref name="nomination"/> to <paramref name="target"/> as its next version and
+    /// stages the event that says so: the one place a nomination's status and version change.
+    /// </summary>
     internal static void Move(RegistrationDbContext db, Nomination nomination, NominationStatus target, string reason, DateTimeOffset now, bool promoted = false, Activity? trace = null)
     {
+        nomination.Version++;
         nomination.Status = target;
         nomination.StatusChangedAt = now;
         nomination.StatusReason = reason;

@@ -9,13 +9,13 @@ namespace Ksst.Registration.Nominations;
 
 /// <summary>
 /// Group commit for Nominate: calls queue here, and one writer takes everything waiting (up to
-/// <see cref="MaxGroup"/>) into a single IMMEDIATE transaction behind the write gate — one
+/// <see cref="MaxGroup"/>) into a single unit of work — one
 /// lookup of the batches, one duplicate query, one save and one commit for the whole group.
 /// Each call still gets its own answer: a refused nomination fails alone, and if the group's
 /// commit itself fails the nominations are written again one by one so only the culprit fails.
 /// Nothing is answered before it is committed, with its event in the outbox.
 /// </summary>
-internal sealed partial class NominationIntake(IServiceScopeFactory scopes, SqliteWriteGate gate, TimeProvider clock, ILogger<NominationIntake> logger)
+internal sealed partial class NominationIntake(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NominationIntake> logger)
     : BackgroundService
 {
     /// <summary>The most nominations one transaction takes.</summary>
@@ -94,17 +94,17 @@ internal sealed partial class NominationIntake(IServiceScopeFactory scopes, Sqli
         activity?.SetTag("ksst.nominations.group_size", group.Count);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistrationDbContext>();
-        using (await gate.EnterAsync(ct))
+        await scope.ServiceProvider.GetRequiredService<UnitOfWork<RegistrationDbContext>>().RunAsync(async after =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var staged = await new NominationGroup(db, clock.GetUtcNow()).StageAsync(group, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            foreach (var (pending, nomination) in staged)
+            after.Then(() =>
             {
-                pending.Outcome.TrySetResult(nomination);
-            }
-        }
+                foreach (var (pending, nomination) in staged)
+                {
+                    pending.Outcome.TrySetResult(nomination);
+                }
+            });
+        }, ct);
     }
 
     [LoggerMessage(LogLevel.Warning, "A group of {Count} nominations failed to commit; writing them one by one.")]

@@ -14,6 +14,7 @@ internal static class NominationMapping
         Status = (Api.NominationStatus)(int)n.Status,
         NominatedAt = Timestamp.FromDateTimeOffset(n.NominatedAt),
         StatusChangedAt = Timestamp.FromDateTimeOffset(n.StatusChangedAt),
+        Version = n.Version,
         AgencyContact = new Api.AgencyContact { Name = n.AgencyContactName, Email = n.AgencyContactEmail },
         Participant = new Api.Participant
         {

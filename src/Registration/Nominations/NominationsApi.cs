@@ -1,14 +1,12 @@
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
-using Ksst.Registration.Data;
 using Ksst.ServiceDefaults.Errors;
-using Microsoft.EntityFrameworkCore;
 using Api = Ksst.Contracts.Registration.V1;
 
 namespace Ksst.Registration.Nominations;
 
 /// <summary>The Nominations gRPC service (also served as JSON through transcoding).</summary>
-internal sealed class NominationsApi(RegistrationDbContext db, NominationCommands commands, NominationIntake intake) : Api.Nominations.NominationsBase
+internal sealed class NominationsApi(NominationQueries queries, NominationCommands commands, NominationIntake intake) : Api.Nominations.NominationsBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;
@@ -27,20 +25,9 @@ internal sealed class NominationsApi(RegistrationDbContext db, NominationCommand
             .AddIf(request.PageSize is < 0 or > MaxPageSize, "page_size", $"Between 0 and {MaxPageSize}.")
             .ThrowIfAny();
         var offset = PageToken.Offset(request.PageToken);
-        await EnsureBatchExistsAsync(request.BatchId, context);
-
-        var query = db.Nominations.AsNoTracking().Where(n => n.BatchId == request.BatchId);
-        if (request.Status != Api.NominationStatus.Unspecified)
-        {
-            var status = (NominationStatus)(int)request.Status;
-            query = query.Where(n => n.Status == status);
-        }
-        if (request.Country.Length > 0)
-        {
-            query = query.Where(n => n.NominatingCountry == request.Country);
-        }
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        var page = await query.OrderBy(n => n.NominatedAt).ThenBy(n => n.Id).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
+        var status = request.Status == Api.NominationStatus.Unspecified ? (NominationStatus?)null : (NominationStatus)(int)request.Status;
+        var page = await queries.PageAsync(request.BatchId, status, request.Country, offset, size, context.CancellationToken);
         return new ListNominationsResponse
         {
             Nominations = { page.Take(size).Select(n => n.ToApi()) },
@@ -50,21 +37,12 @@ internal sealed class NominationsApi(RegistrationDbContext db, NominationCommand
 
     public override async Task<CountNominationsResponse> CountNominations(CountNominationsRequest request, ServerCallContext context)
     {
-        var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BatchId, context.CancellationToken)
-            ?? throw RpcErrors.NotFound("batch", request.BatchId);
-        var rows = await db.Nominations.AsNoTracking()
-            .Where(n => n.BatchId == request.BatchId)
-            .GroupBy(n => new { n.NominatingCountry, n.Status })
-            .Select(g => new { g.Key.NominatingCountry, g.Key.Status, Count = g.Count() })
-            .ToListAsync(context.CancellationToken);
+        var (batch, rows) = await queries.CountAsync(request.BatchId, context.CancellationToken);
         return new CountNominationsResponse
         {
             Counts =
             {
-                rows.OrderBy(r => r.NominatingCountry).ThenBy(r => r.Status).Select(r => new NominationCount
-                {
-                    Country = r.NominatingCountry, Status = (Api.NominationStatus)(int)r.Status, Count = r.Count,
-                }),
+                rows.Select(r => new NominationCount { Country = r.Country, Status = (Api.NominationStatus)(int)r.Status, Count = r.Count }),
             },
             Total = rows.Sum(r => r.Count),
             SeatsTaken = rows.Where(r => NominationLifecycle.HoldsSeat(r.Status)).Sum(r => r.Count),
@@ -111,18 +89,6 @@ internal sealed class NominationsApi(RegistrationDbContext db, NominationCommand
         return (await commands.ChangeAsync(id, target, request.Reason.Trim(), context.CancellationToken)).ToApi();
     }
 
-    private async Task EnsureBatchExistsAsync(string batchId, ServerCallContext context)
-    {
-        if (!await db.Batches.AnyAsync(b => b.Id == batchId, context.CancellationToken))
-        {
-            throw RpcErrors.NotFound("batch", batchId);
-        }
-    }
-
-    private async Task<Nomination> FindAsync(string nominationId, ServerCallContext context)
-    {
-        var id = RequestFields.RequireId(nominationId, "nomination_id");
-        return await db.Nominations.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, context.CancellationToken)
-            ?? throw RpcErrors.NotFound("nomination", nominationId);
-    }
+    private Task<Nomination> FindAsync(string nominationId, ServerCallContext context) =>
+        queries.GetAsync(RequestFields.RequireId(nominationId, "nomination_id"), context.CancellationToken);
 }

@@ -22,6 +22,5 @@ internal sealed class TimetableDemoSeeder : IDatabaseSeeder<SchedulingDbContext>
             db.Groups.AddRange(Batch3Timetable.Groups.Select(g => new Group { BatchId = Batch3Timetable.BatchId, Name = g }));
             db.Sessions.AddRange(Batch3Timetable.Sessions());
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

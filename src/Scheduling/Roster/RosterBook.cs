@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Ksst.Scheduling.Roster;
 
 /// <summary>
-/// Records news of nominations on the roster: a new participant is added, a status is only ever
-/// moved forward in time, a newly confirmed participant joins a group when the batch has groups,
-/// and one who is no longer confirmed leaves theirs. Stages changes; the caller saves them.
+/// Records news of nominations on the roster: a new participant is added, a status only ever
+/// moves to a later version of the nomination (<see cref="RosterEntry.Apply"/>), a newly
+/// confirmed participant joins a group when the batch has groups, and one who is no longer
+/// confirmed leaves theirs. Stages changes; the caller saves them.
 /// </summary>
 internal sealed class RosterBook(SchedulingDbContext db)
 {
@@ -21,11 +22,11 @@ internal sealed class RosterBook(SchedulingDbContext db)
             entry = new RosterEntry
             {
                 NominationId = news.NominationId, BatchId = news.BatchId, Country = news.Country,
-                Status = news.Status, StatusChangedAt = news.ChangedAt, NominatedAt = news.NominatedAt,
+                Status = news.Status, StatusChangedAt = news.ChangedAt, NominatedAt = news.NominatedAt, Version = news.Version,
             };
             db.Roster.Add(entry);
         }
-        else if (!entry.Apply(news.Status, news.ChangedAt))
+        else if (!entry.Apply(news.Status, news.Version, news.ChangedAt))
         {
             return false;
         }

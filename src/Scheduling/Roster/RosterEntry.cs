@@ -1,3 +1,5 @@
+using Ksst.Contracts.Events;
+
 namespace Ksst.Scheduling.Roster;
 
 /// <summary>A participant of a batch as Scheduling knows them, from Registration's events.</summary>
@@ -15,8 +17,11 @@ public sealed class RosterEntry
     /// <summary>The status last heard, one of <see cref="RosterStatus"/>.</summary>
     public required string Status { get; set; }
 
-    /// <summary>When the status last changed in Registration; older news is ignored.</summary>
+    /// <summary>When the status last changed in Registration, as its news said (for display: order comes from <see cref="Version"/>).</summary>
     public DateTimeOffset StatusChangedAt { get; set; }
+
+    /// <summary>The nomination's version in the last news applied (<see cref="VersionOrder"/>); 0 before versions existed.</summary>
+    public long Version { get; set; }
 
     /// <summary>When the nomination happened (from the event).</summary>
     public DateTimeOffset NominatedAt { get; init; }
@@ -25,19 +30,20 @@ public sealed class RosterEntry
     public string? Group { get; set; }
 
     /// <summary>
-    /// Takes <paramref name="status"/> as of <paramref name="changedAt"/> unless the entry already
-    /// knows a later change. Two changes at the same instant (a nomination admitted on arrival)
-    /// resolve to the later step of the lifecycle. A participant who is no longer confirmed
-    /// leaves their group.
+    /// Takes <paramref name="status"/>, the nomination's state at <paramref name="version"/>,
+    /// when that is news (<see cref="VersionOrder"/>): a version not above the one applied was
+    /// overtaken or is a duplicate and changes nothing, whatever <paramref name="changedAt"/>
+    /// says. A participant who is no longer confirmed leaves their group.
     /// </summary>
     /// <returns>True when the entry changed.</returns>
-    public bool Apply(string status, DateTimeOffset changedAt)
+    public bool Apply(string status, long version, DateTimeOffset changedAt)
     {
-        if (changedAt < StatusChangedAt || (changedAt == StatusChangedAt && RosterStatus.Step(status) <= RosterStatus.Step(Status)))
+        if (!VersionOrder.IsNews(version, Version))
         {
             return false;
         }
         Status = status;
+        Version = version;
         StatusChangedAt = changedAt;
         if (!RosterStatus.IsConfirmed(status))
         {

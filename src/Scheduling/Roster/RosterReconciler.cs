@@ -11,40 +11,39 @@ namespace Ksst.Scheduling.Roster;
 /// <summary>
 /// Brings a batch's roster in line with Registration, read over gRPC: what an event that never
 /// arrived would have told. The same rules as for events apply, so a reconciliation and a late
-/// event never undo each other.
+/// event never undo each other. Registration is read first, outside the write lock.
 /// </summary>
-internal sealed class RosterReconciler(SchedulingDbContext db, SqliteWriteGate gate, NominationsClient registration, TimetableViews views)
+internal sealed class RosterReconciler(
+    SchedulingDbContext db, UnitOfWork<SchedulingDbContext> unitOfWork, NominationsClient registration, TimetableViews views)
 {
     private const int PageSize = 200;
 
+    /// <summary>Reads the batch's nominations from Registration, then records them in one unit of work.</summary>
     public async Task<ReconcileRosterResponse> ReconcileAsync(string batchId, CancellationToken ct)
     {
         var nominations = await ReadAllAsync(batchId, ct);
-        var result = new ReconcileRosterResponse();
-        using (await gate.EnterAsync(ct))
+        return await unitOfWork.RunAsync(async after =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = new ReconcileRosterResponse();
             var known = await db.Roster.Where(r => r.BatchId == batchId).Select(r => r.NominationId).ToHashSetAsync(ct);
             var book = new RosterBook(db);
             foreach (var n in nominations)
             {
                 var id = Guid.Parse(n.NominationId);
                 var news = new RosterNews(id, batchId, n.NominatingCountry, StatusOf(n.Status),
-                    n.StatusChangedAt.ToDateTimeOffset(), n.NominatedAt.ToDateTimeOffset());
+                    n.StatusChangedAt.ToDateTimeOffset(), n.NominatedAt.ToDateTimeOffset(), n.Version);
                 if (await book.RecordAsync(news, ct))
                 {
                     _ = known.Contains(id) ? result.Updated++ : result.Added++;
                 }
             }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             result.Total = known.Count + result.Added;
-        }
-        if (result.Added + result.Updated > 0)
-        {
-            await views.InvalidateAsync(batchId, ct);
-        }
-        return result;
+            if (result.Added + result.Updated > 0)
+            {
+                after.Then(() => views.InvalidateAsync(batchId, CancellationToken.None));
+            }
+            return result;
+        }, ct);
     }
 
     private async Task<List<Nomination>> ReadAllAsync(string batchId, CancellationToken ct)

@@ -17,17 +17,6 @@ public static class RosterStatus
     /// <summary>Confirmed their seat: may be put in a group.</summary>
     public static bool IsConfirmed(string status) => status is Confirmed or Attended;
 
-    /// <summary>How far along the lifecycle a status is; breaks ties between changes at the same instant.</summary>
-    public static int Step(string status) => status switch
-    {
-        Nominated => 0,
-        Waitlisted => 1,
-        Accepted => 2,
-        Confirmed => 3,
-        Attended => 4,
-        _ => 5,
-    };
-
     /// <summary>The statuses that hold a seat, for queries.</summary>
     public static readonly string[] Participating = [Accepted, Confirmed, Attended];
 }

@@ -1,75 +1,47 @@
 using Ksst.Contracts.Events;
-using Ksst.Platform.Inbox;
-using Ksst.Platform.Sqlite;
-using Ksst.Scheduling.Agenda;
-using Ksst.Scheduling.Data;
 using MassTransit;
 
 namespace Ksst.Scheduling.Roster;
 
 /// <summary>
-/// Keeps the roster in step with Registration's decisions, once per event. An entry whose
-/// earlier events were missed is created from a later one; an event older than the entry's
-/// last change (redelivered or overtaken) changes nothing.
+/// Keeps the roster in step with Registration's decisions, once per event (<see cref="RosterInbox"/>).
+/// An entry whose earlier events were missed is created from a later one; an event of a version
+/// the entry already passed (redelivered or overtaken) changes nothing.
 /// </summary>
-internal abstract class RosterStatusConsumer<TEvent>(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock, string status)
+internal abstract class RosterStatusConsumer<TEvent>(RosterInbox roster, string status)
     : IConsumer<TEvent> where TEvent : class, INominationEvent
 {
-    private const string Consumer = "scheduling.roster";
-
-    public async Task Consume(ConsumeContext<TEvent> context)
-    {
-        var message = context.Message;
-        var ct = context.CancellationToken;
-        bool changed;
-        using (await gate.EnterAsync(ct))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await db.AlreadyProcessedAsync(message.EventId, Consumer, ct))
-            {
-                return;
-            }
-            changed = await new RosterBook(db).RecordAsync(
-                new RosterNews(message.NominationId, message.BatchId, message.Country, status, message.OccurredAt, message.OccurredAt), ct);
-            db.MarkProcessed(message.EventId, Consumer, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        if (changed)
-        {
-            await views.InvalidateAsync(message.BatchId, ct);
-        }
-    }
+    public Task Consume(ConsumeContext<TEvent> context) => roster.RecordAsync(context.Message, status, context.CancellationToken);
 }
 
 /// <summary>A participant was nominated.</summary>
-internal sealed class ParticipantNominatedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantNominated>(db, gate, views, clock, RosterStatus.Nominated);
+internal sealed class ParticipantNominatedConsumer(RosterInbox roster)
+    : RosterStatusConsumer<ParticipantNominated>(roster, RosterStatus.Nominated);
 
 /// <summary>A participant was put on the waitlist.</summary>
-internal sealed class ParticipantWaitlistedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantWaitlisted>(db, gate, views, clock, RosterStatus.Waitlisted);
+internal sealed class ParticipantWaitlistedConsumer(RosterInbox roster)
+    : RosterStatusConsumer<ParticipantWaitlisted>(roster, RosterStatus.Waitlisted);
 
 /// <summary>A participant was accepted.</summary>
-internal sealed class ParticipantAcceptedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantAccepted>(db, gate, views, clock, RosterStatus.Accepted);
+internal sealed class ParticipantAcceptedConsumer(RosterInbox roster)
+    : RosterStatusConsumer<ParticipantAccepted>(roster, RosterStatus.Accepted);
 
 /// <summary>A waitlisted participant was promoted into a seat.</summary>
-internal sealed class ParticipantPromotedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantPromotedFromWaitlist>(db, gate, views, clock, RosterStatus.Accepted);
+internal sealed class ParticipantPromotedConsumer(RosterInbox roster)
+    : RosterStatusConsumer<ParticipantPromotedFromWaitlist>(roster, RosterStatus.Accepted);
 
 /// <summary>A participant confirmed; they join a group when the batch has groups.</summary>
-internal sealed class ParticipantConfirmedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantConfirmed>(db, gate, views, clock, RosterStatus.Confirmed);
+internal sealed class ParticipantConfirmedConsumer(RosterInbox roster)
+    : RosterStatusConsumer<ParticipantConfirmed>(roster, RosterStatus.Confirmed);
 
 /// <summary>A participant took part.</summary>
-internal sealed class ParticipantAttendedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantAttended>(db, gate, views, clock, RosterStatus.Attended);
+internal sealed class ParticipantAttendedConsumer(RosterInbox roster)
+    : RosterStatusConsumer<ParticipantAttended>(roster, RosterStatus.Attended);
 
 /// <summary>A participant withdrew: they leave their group and every itinerary.</summary>
-internal sealed class ParticipantWithdrawnConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantWithdrawn>(db, gate, views, clock, RosterStatus.Withdrawn);
+internal sealed class ParticipantWithdrawnConsumer(RosterInbox roster)
+    : RosterStatusConsumer<ParticipantWithdrawn>(roster, RosterStatus.Withdrawn);
 
 /// <summary>A participant was rejected (after holding a seat, or not).</summary>
-internal sealed class ParticipantRejectedConsumer(SchedulingDbContext db, SqliteWriteGate gate, TimetableViews views, TimeProvider clock)
-    : RosterStatusConsumer<ParticipantRejected>(db, gate, views, clock, RosterStatus.Rejected);
+internal sealed class ParticipantRejectedConsumer(RosterInbox roster)
+    : RosterStatusConsumer<ParticipantRejected>(roster, RosterStatus.Rejected);

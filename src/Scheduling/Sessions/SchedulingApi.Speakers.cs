@@ -2,7 +2,6 @@ using Grpc.Core;
 using Ksst.Contracts.Scheduling.V1;
 using Ksst.Scheduling.Sessions;
 using Ksst.ServiceDefaults.Errors;
-using Microsoft.EntityFrameworkCore;
 using Api = Ksst.Contracts.Scheduling.V1;
 using Speaker = Ksst.Scheduling.Sessions.Speaker;
 
@@ -20,18 +19,9 @@ internal sealed partial class SchedulingApi
                 .AddIf(string.IsNullOrWhiteSpace(s.SpeakerId), "speaker.speaker_id", "Required.")
                 .AddIf(string.IsNullOrWhiteSpace(s.Name), "speaker.name", "Required.")).ThrowIfAny();
         var speaker = new Speaker { Id = s!.SpeakerId.Trim(), Name = s.Name.Trim(), Institution = s.Institution.Trim() };
-        using (await gate.EnterAsync(context.CancellationToken))
-        {
-            if (await db.Speakers.AnyAsync(x => x.Id == speaker.Id, context.CancellationToken))
-            {
-                throw RpcErrors.AlreadyExists("speaker", speaker.Id, $"Speaker {speaker.Id} already exists.");
-            }
-            db.Speakers.Add(speaker);
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        return speaker.ToApi();
+        return (await speakers.CreateAsync(speaker, context.CancellationToken)).ToApi();
     }
 
     public override async Task<ListSpeakersResponse> ListSpeakers(ListSpeakersRequest request, ServerCallContext context) =>
-        new() { Speakers = { (await db.Speakers.AsNoTracking().OrderBy(s => s.Name).ToListAsync(context.CancellationToken)).Select(s => s.ToApi()) } };
+        new() { Speakers = { (await timetable.SpeakersAsync(context.CancellationToken)).Select(s => s.ToApi()) } };
 }

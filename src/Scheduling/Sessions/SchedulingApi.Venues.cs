@@ -2,7 +2,6 @@ using Grpc.Core;
 using Ksst.Contracts.Scheduling.V1;
 using Ksst.Scheduling.Sessions;
 using Ksst.ServiceDefaults.Errors;
-using Microsoft.EntityFrameworkCore;
 using Api = Ksst.Contracts.Scheduling.V1;
 using Venue = Ksst.Scheduling.Sessions.Venue;
 
@@ -27,18 +26,9 @@ internal sealed partial class SchedulingApi
             Id = v!.VenueId.Trim(), Name = v.Name.Trim(), Kind = v.Kind.Trim(), City = v.City.Trim(), Address = v.Address.Trim(),
             Capacity = v.Capacity, TimeZone = v.TimeZone.Length > 0 ? v.TimeZone : "Asia/Jakarta",
         };
-        using (await gate.EnterAsync(context.CancellationToken))
-        {
-            if (await db.Venues.AnyAsync(x => x.Id == venue.Id, context.CancellationToken))
-            {
-                throw RpcErrors.AlreadyExists("venue", venue.Id, $"Venue {venue.Id} already exists.");
-            }
-            db.Venues.Add(venue);
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        return venue.ToApi();
+        return (await venues.CreateAsync(venue, context.CancellationToken)).ToApi();
     }
 
     public override async Task<ListVenuesResponse> ListVenues(ListVenuesRequest request, ServerCallContext context) =>
-        new() { Venues = { (await db.Venues.AsNoTracking().OrderBy(v => v.City).ThenBy(v => v.Name).ToListAsync(context.CancellationToken)).Select(v => v.ToApi()) } };
+        new() { Venues = { (await timetable.VenuesAsync(context.CancellationToken)).Select(v => v.ToApi()) } };
 }

@@ -48,6 +48,13 @@ public sealed class Session
     /// <summary>Why it was cancelled.</summary>
     public string CancelReason { get; set; } = "";
 
+    /// <summary>
+    /// How many changes of the session were told (<see cref="SessionEvents"/>): 1 once scheduled,
+    /// one more at each reschedule or cancellation; 0 for one never told (seeded). Its events
+    /// carry it, so subscribers apply them in this order whatever the clocks say.
+    /// </summary>
+    public long Version { get; set; }
+
     /// <summary>The form the timetable checks use.</summary>
     public PlannedSession ToPlanned(string city) => new(Id, Title, VenueId, city, Start, End, People, Groups, FromCity, BatchId);
 

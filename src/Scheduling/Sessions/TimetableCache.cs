@@ -2,10 +2,11 @@ namespace Ksst.Scheduling.Sessions;
 
 /// <summary>
 /// The <see cref="TimetableIndex"/> of all batches (venues and people are shared by them), built
-/// once from the database and then kept up to date by every committed change, so a check costs
-/// O(log n + k) instead of a rebuild. A load that overlaps a change is discarded and repeated
-/// (each change bumps the version). Scheduling is the only writer of its database, so this
-/// process sees every change.
+/// once from the database and then kept up to date by every change, so a check costs
+/// O(log n + k) instead of a rebuild. A change is taken inside the write lock that commits it, so
+/// the next writer checks against it; should that commit fail, the index is forgotten and built
+/// again. A load that overlaps a change is discarded and repeated (each change bumps the
+/// version). Scheduling is the only writer of its database, so this process sees every change.
 /// </summary>
 public sealed class TimetableCache(TravelMatrix travel)
 {
@@ -47,11 +48,21 @@ public sealed class TimetableCache(TravelMatrix travel)
         }
     }
 
-    /// <summary>Records a committed new or changed session.</summary>
+    /// <summary>Records a new or changed session.</summary>
     public void Put(PlannedSession session) => Change(index => index.Put(session));
 
-    /// <summary>Records a committed cancellation.</summary>
+    /// <summary>Records a cancellation.</summary>
     public void Remove(Guid sessionId) => Change(index => index.Remove(sessionId));
+
+    /// <summary>Drops the index (a change it took did not commit after all); the next check builds it again.</summary>
+    public void Forget()
+    {
+        lock (_lock)
+        {
+            _version++;
+            _index = null;
+        }
+    }
 
     private void Change(Action<TimetableIndex> change)
     {

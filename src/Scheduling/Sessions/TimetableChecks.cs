@@ -11,17 +11,18 @@ namespace Ksst.Scheduling.Sessions;
 /// <summary>
 /// Checks a proposed session against everything it must fit: the timetable (through the cached
 /// index: venue, host and speaker overlaps with any batch's sessions, audience overlaps and travel
-/// time within the batch), the batch's dates (read from Registration over gRPC) and the capacity
-/// of its venue and of the session itself, given the batch's audience Scheduling knows.
-/// Unknown speakers, groups or batches are NOT_FOUND.
+/// time within the batch), the batch's dates and the capacity of its venue and of the session
+/// itself, given the batch's audience Scheduling knows. Unknown speakers, groups or batches are
+/// NOT_FOUND. The batch's dates come from Registration over gRPC (<see cref="WindowOfAsync"/>):
+/// read them before a unit of work, whose checks then touch only the database and the index.
 /// </summary>
 internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cache, ProgrammesClient registration)
 {
-    /// <summary>Every conflict of <paramref name="session"/> held at <paramref name="venue"/>, and the audience it was checked with.</summary>
-    public async Task<(IReadOnlyList<Conflict> Conflicts, IReadOnlyList<Guid> Audience)> CheckAsync(Session session, Venue venue, CancellationToken ct)
+    /// <summary>Every conflict of <paramref name="session"/> held at <paramref name="venue"/> in its batch's <paramref name="window"/>, and the audience it was checked with.</summary>
+    public async Task<(IReadOnlyList<Conflict> Conflicts, IReadOnlyList<Guid> Audience)> CheckAsync(
+        Session session, Venue venue, BatchWindow window, CancellationToken ct)
     {
         await RequireReferencesAsync(session, ct);
-        var window = await WindowOfAsync(session.BatchId, ct);
         var planned = session.ToPlanned(venue.City);
         var conflicts = new List<Conflict>(await cache.CheckAsync(planned, LoadAsync, ct));
         if (window.Check(planned) is { } outside)
@@ -36,6 +37,19 @@ internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cac
         return (conflicts, audience);
     }
 
+    /// <summary>Throws FAILED_PRECONDITION with one violation per conflict; otherwise returns the session's audience.</summary>
+    public async Task<IReadOnlyList<Guid>> EnsureFitsAsync(Session session, Venue venue, BatchWindow window, CancellationToken ct)
+    {
+        var (conflicts, audience) = await CheckAsync(session, venue, window, ct);
+        if (conflicts.Count > 0)
+        {
+            throw RpcErrors.FailedPrecondition(
+                conflicts.Select(c => (c.ToApi().Kind, c.Subject, c.Detail)),
+                $"'{session.Title}' does not fit the timetable: {conflicts.Count} conflict(s).");
+        }
+        return audience;
+    }
+
     /// <summary>
     /// The participants (nominations) expected at a session for <paramref name="groups"/>: the
     /// groups' members, or everyone holding a seat when it is for the whole batch.
@@ -45,7 +59,7 @@ internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cac
             ? await db.Roster.AsNoTracking().Where(r => r.BatchId == batchId && r.Group != null && groups.Contains(r.Group)).Select(r => r.NominationId).ToListAsync(ct)
             : await db.Roster.AsNoTracking().Where(r => r.BatchId == batchId && RosterStatus.Participating.Contains(r.Status)).Select(r => r.NominationId).ToListAsync(ct);
 
-    /// <summary>The batch's days, from Registration.</summary>
+    /// <summary>The batch's days, from Registration (a network call: never inside a unit of work).</summary>
     public async Task<BatchWindow> WindowOfAsync(string batchId, CancellationToken ct)
     {
         var batch = await registration.GetBatchAsync(new GetBatchRequest { BatchId = batchId }, cancellationToken: ct);
@@ -56,8 +70,11 @@ internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cac
             TimeZoneInfo.FindSystemTimeZoneById(batch.TimeZone));
     }
 
-    /// <summary>Records a committed session in the cached index.</summary>
-    public void Committed(Session session, Venue venue)
+    /// <summary>
+    /// Records a changed session in the cached index, inside the unit of work that commits it (the
+    /// next writer must check against it); <see cref="Forget"/> when that commit fails.
+    /// </summary>
+    public void Record(Session session, Venue venue)
     {
         if (session.Cancelled)
         {
@@ -68,6 +85,9 @@ internal sealed class TimetableChecks(SchedulingDbContext db, TimetableCache cac
             cache.Put(session.ToPlanned(venue.City));
         }
     }
+
+    /// <summary>Drops the cached index after a change it took did not commit.</summary>
+    public void Forget() => cache.Forget();
 
     private async Task RequireReferencesAsync(Session session, CancellationToken ct)
     {

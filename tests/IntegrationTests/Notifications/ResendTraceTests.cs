@@ -17,18 +17,24 @@ public sealed class ResendTraceTests(ShortRetryStack stack)
     {
         var notifications = new NotificationsClient(stack.Channel("notifications"));
         var batch = await TestBatches.OpenAsync(stack);
-        await stack.StopAsync("mail");
         var nominator = new CallerSpan();
-        var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(TestBatches.Nomination(batch.BatchId, "FJ"), nominator.Headers, Deadline);
+        var nomination = await new NominationsClient(stack.Channel("registration")).NominateAsync(ShortRetryStack.RefusedNomination(batch.BatchId, "FJ"), nominator.Headers, Deadline);
         var dead = await DeliveryLog.WaitForAsync(notifications, nomination.NominationId, d => d.Status == DeliveryStatus.Dead, "the delivery dead after its last attempt");
         Assert.True(nominator.TraceId == dead.TraceId, $"The delivery log names trace {dead.TraceId}, not the nomination's. {stack.Telemetry.Describe(dead.TraceId)}");
 
-        await stack.StartAsync("mail");
+        await stack.RefuseRecipientsAsync("");
         var operatorSpan = new CallerSpan();
-        var resent = await notifications.ResendDeliveryAsync(new ResendDeliveryRequest { DeliveryId = dead.DeliveryId }, operatorSpan.Headers, Deadline);
-        Assert.Equal(operatorSpan.TraceId, resent.TraceId);
-        var sent = await DeliveryLog.WaitForAsync(notifications, nomination.NominationId, d => d.Status == DeliveryStatus.Sent, "the resent delivery sent");
-        Assert.Equal(operatorSpan.TraceId, sent.TraceId);
+        try
+        {
+            var resent = await notifications.ResendDeliveryAsync(new ResendDeliveryRequest { DeliveryId = dead.DeliveryId }, operatorSpan.Headers, Deadline);
+            Assert.Equal(operatorSpan.TraceId, resent.TraceId);
+            var sent = await DeliveryLog.WaitForAsync(notifications, nomination.NominationId, d => d.Recipient.StartsWith("participant:") && d.Status == DeliveryStatus.Sent, "the resent delivery sent");
+            Assert.Equal(operatorSpan.TraceId, sent.TraceId);
+        }
+        finally
+        {
+            await stack.RefuseRecipientsAsync(ShortRetryStack.RefuseChosenRecipients);
+        }
 
         var send = await stack.Telemetry.WaitForTraceAsync(operatorSpan.TraceId, spans =>
             spans.FirstOrDefault(s => s is { Service: "notifications", Name: "smtp send" }) is { } span
@@ -38,7 +44,7 @@ public sealed class ResendTraceTests(ShortRetryStack stack)
         var rpc = send.Ancestors[^1];
         Assert.Equal((SpanKind.Server, "notifications"), (rpc.Kind, rpc.Service));
         Assert.Contains(rpc.Links, link => link.TraceId == nominator.TraceId);
-        // The failed attempts stay in the nomination's trace.
+        // The refused attempts stay in the nomination's trace.
         Assert.Contains(stack.Telemetry.Trace(nominator.TraceId), s => s is { Service: "notifications", Name: "smtp send" });
     }
 }

@@ -167,6 +167,7 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
             ["ksst.scheduling.v1.Scheduling.RescheduleSession:session_id"] = unknownId,
             ["ksst.scheduling.v1.Scheduling.CancelSession:session_id"] = unknownId,
             ["ksst.notifications.v1.Notifications.ResendDelivery:delivery_id"] = unknownId,
+            ["ksst.notifications.v1.Notifications.ResendWebhookDelivery:delivery_id"] = unknownId,
             ["ksst.notifications.v1.Notifications.DeleteWebhookSubscription:subscription_id"] = unknownId,
             // Private addresses are allowed in tests: only URLs no service takes.
             ["ksst.notifications.v1.Notifications.CreateWebhookSubscription:url"] = ["", "ftp://127.0.0.1/hooks", "http://user:secret@127.0.0.1:9/hooks", "not a url", "/hooks"],

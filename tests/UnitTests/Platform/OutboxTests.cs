@@ -27,7 +27,7 @@ public sealed class OutboxTests : IDisposable
     };
 
     private static ParticipantNominated EventFor(Nomination n) =>
-        new(Guid.NewGuid(), DateTimeOffset.UtcNow, n.BatchId, n.Id, n.NominatingCountry, n.PreferredLanguage);
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, n.BatchId, n.Id, n.NominatingCountry, n.PreferredLanguage, n.Version);
 
     [Fact]
     public void The_event_is_stored_with_the_state_change_and_the_trace_it_happened_in()

@@ -55,6 +55,25 @@ public sealed class TimetableCacheTests
     }
 
     [Fact]
+    public async Task A_change_whose_commit_failed_is_forgotten_with_the_index_and_the_next_check_reads_again()
+    {
+        var cache = new TimetableCache(TravelMatrix.WestJava());
+        var loads = 0;
+        Task<IReadOnlyList<PlannedSession>> Load(CancellationToken _)
+        {
+            loads++;
+            return Task.FromResult<IReadOnlyList<PlannedSession>>([]); // The failed session never reached the database.
+        }
+
+        Assert.Empty(await cache.CheckAsync(Class("Policy class", 0), Load, CancellationToken.None));
+        cache.Put(Class("Export class", 0)); // Taken inside the write lock; then its commit fails.
+        cache.Forget();
+
+        Assert.Empty(await cache.CheckAsync(Class("Policy class", 0), Load, CancellationToken.None));
+        Assert.Equal(2, loads);
+    }
+
+    [Fact]
     public async Task One_load_holds_every_batch_and_a_commit_in_any_batch_reaches_it()
     {
         var cache = new TimetableCache(TravelMatrix.WestJava());

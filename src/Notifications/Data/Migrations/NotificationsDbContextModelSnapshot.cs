@@ -34,6 +34,9 @@ namespace Ksst.Notifications.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -106,6 +109,8 @@ namespace Ksst.Notifications.Data.Migrations
                     b.HasIndex("EventId", "Recipient")
                         .IsUnique();
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
@@ -125,9 +130,6 @@ namespace Ksst.Notifications.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ChangedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -138,6 +140,9 @@ namespace Ksst.Notifications.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SessionVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Start")
@@ -172,6 +177,9 @@ namespace Ksst.Notifications.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -181,6 +189,9 @@ namespace Ksst.Notifications.Data.Migrations
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
@@ -206,6 +217,8 @@ namespace Ksst.Notifications.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -121,6 +121,9 @@ namespace Ksst.Scheduling.Data.Migrations
                     b.Property<long>("StatusChangedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("NominationId");
 
                     b.HasIndex("BatchId", "NominatedAt");
@@ -183,6 +186,9 @@ namespace Ksst.Scheduling.Data.Migrations
                     b.Property<string>("VenueId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,30 @@
+using Ksst.Notifications.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ksst.Notifications.Delivery;
+
+/// <summary>Reads the delivery log.</summary>
+internal sealed class DeliveryQueries(NotificationsDbContext db)
+{
+    /// <summary>The most deliveries one listing returns.</summary>
+    public const int MaxListed = 500;
+
+    /// <summary>Deliveries about a nomination, a batch and in a status (each filter optional), newest first.</summary>
+    public async Task<IReadOnlyList<Delivery>> ListAsync(Guid? nominationId, string? batchId, DeliveryStatus? status, CancellationToken ct)
+    {
+        var query = db.Deliveries.AsNoTracking();
+        if (nominationId is { } nomination)
+        {
+            query = query.Where(d => d.NominationId == nomination);
+        }
+        if (batchId is { } batch)
+        {
+            query = query.Where(d => d.BatchId == batch);
+        }
+        if (status is { } wanted)
+        {
+            query = query.Where(d => d.Status == wanted);
+        }
+        return await query.OrderByDescending(d => d.CreatedAt).Take(MaxListed).ToListAsync(ct);
+    }
+}
