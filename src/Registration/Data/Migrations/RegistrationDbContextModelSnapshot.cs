@@ -29,6 +29,9 @@ namespace Ksst.Registration.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -55,7 +58,7 @@ namespace Ksst.Registration.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAt", "NextAttemptAt");
+                    b.HasIndex("PublishedAt", "DeadAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

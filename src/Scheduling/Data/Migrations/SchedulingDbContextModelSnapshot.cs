@@ -46,6 +46,9 @@ namespace Ksst.Scheduling.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -72,7 +75,7 @@ namespace Ksst.Scheduling.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAt", "NextAttemptAt");
+                    b.HasIndex("PublishedAt", "DeadAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
