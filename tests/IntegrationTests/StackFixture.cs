@@ -31,9 +31,6 @@ public class StackFixture : IAsyncLifetime
     /// </summary>
     protected virtual IEnumerable<string> Settings => [];
 
-    /// <summary>More AppHost arguments, for a stack about a setting (e.g. <c>--Ksst:Env:registration:Outbox__MaxAttempts=3</c>).</summary>
-    protected virtual IEnumerable<string> Settings => [];
-
     /// <summary>A stack with its data in a fresh temporary folder, deleted when it stops.</summary>
     public StackFixture() : this(NewDataRoot(), keepData: false)
     {
