@@ -31,10 +31,8 @@ public static class FaultRunEngine
         var nominees = new Nominees(options, runId);
         // Notifications calls Registration through a relay of the run's own, so those calls alone can fail.
         await using var contactCalls = new CallRelay();
-        var schedule = new FaultSchedule(options, contactCalls);
         log.WriteLine($"{Durations.Now} fault run {runId}: {options.Nominations:N0} nominations at {options.Rate.ToString("0.##", CultureInfo.InvariantCulture)}/s " +
-            $"(about {Durations.Text(TimeSpan.FromSeconds(options.Nominations / options.Rate))}) while {schedule.Faults.Count} faults happen " +
-            $"(at least {Durations.Text(schedule.PlannedTime)}); starting the stack…");
+            $"(about {Durations.Text(TimeSpan.FromSeconds(options.Nominations / options.Rate))}); starting the stack…");
 
         var stack = await LocalStack.StartAsync(new LocalStackOptions
         {
@@ -44,7 +42,7 @@ public static class FaultRunEngine
                 .. LocalStack.NoTelemetryExport,
                 // Every email of the run stays in the dev inbox, across the mail server's own outage too.
                 $"--Ksst:Mail:MessagesToKeep={options.MailToKeep}",
-                $"--Ksst:Mail:SessionsToKeep={options.MailToKeep}",
+                "--Ksst:Mail:SessionsToKeep=100", // the SMTP session log is not read
                 "--Ksst:Mail:KeepAcrossRestarts=true",
                 $"--Ksst:Env:notifications:services__registration__grpc__0={contactCalls.Address}",
             ],
@@ -52,11 +50,14 @@ public static class FaultRunEngine
         contactCalls.Target = () => stack.App.GetEndpoint("registration", "grpc");
         var startup = DateTimeOffset.UtcNow - started;
         var watch = new ProcessWatch(stack);
+        using var mailHttp = stack.Http("mail", TimeSpan.FromSeconds(30));
+        await using var mailbox = new Mailbox(mailHttp);
+        var schedule = new FaultSchedule(options, contactCalls, mailbox);
         Evidence? evidence = null;
         List<CheckResult> checks = [];
         try
         {
-            evidence = await RunOnAsync(stack, options, nominees, schedule, log, ct);
+            evidence = await RunOnAsync(stack, options, nominees, schedule, mailbox, log, ct);
             checks =
             [
                 AcceptedCallsCheck.Judge(evidence),
@@ -87,15 +88,13 @@ public static class FaultRunEngine
         return new FaultRunReport(options, started, DateTimeOffset.UtcNow, startup, evidence, checks, stack.KeepData ? stack.DataRoot : null);
     }
 
-    private static async Task<Evidence> RunOnAsync(LocalStack stack, FaultRunOptions options, Nominees nominees, FaultSchedule schedule, TextWriter log, CancellationToken ct)
+    private static async Task<Evidence> RunOnAsync(LocalStack stack, FaultRunOptions options, Nominees nominees, FaultSchedule schedule, Mailbox mailbox, TextWriter log, CancellationToken ct)
     {
         var registration = stack.Channel("registration");
         var views = new ServiceViews(registration, stack.Channel("scheduling"), stack.Channel("notifications"), [.. nominees.BatchIds]);
-        using var mailHttp = stack.Http("mail", TimeSpan.FromMinutes(5)); // a listing reads smtp4dev's whole store
-        var mailbox = new Mailbox(mailHttp, options.MailToKeep);
         var queues = new BrokerQueues(stack);
 
-        log.WriteLine($"{Durations.Now} opening {options.Batches} batches…");
+        log.WriteLine($"{Durations.Now} opening {options.Batches} batches; then {schedule.Faults.Count} faults, at least {Durations.Text(schedule.PlannedTime)}…");
         await nominees.OpenBatchesAsync(new ProgrammesClient(registration), ct);
 
         LoadResult load;
@@ -125,7 +124,7 @@ public static class FaultRunEngine
             nominations,
             await views.RosterAsync(ct),
             await views.DeliveriesAsync(batch => byBatch[batch], ct),
-            await mailbox.MessageIdsAsync(ct),
+            await mailbox.FinishAsync(ct),
             await queues.ListAsync(ct),
             await OutboxRows.ReadAsync(stack.DataRoot, ct));
     }

@@ -63,7 +63,7 @@ public sealed record FaultRunOptions
     public int QuietPolls { get; init; } = 3;
 
     /// <summary>Time between drain polls.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The whole run, stack start and stop included, ends after this, whatever is left.</summary>
     public TimeSpan MaxRunTime { get; init; } = TimeSpan.FromMinutes(45);
@@ -98,6 +98,9 @@ public sealed record FaultRunOptions
 
     /// <summary>Batches the nominations fill.</summary>
     public int Batches => (Nominations + NominationsPerBatch - 1) / NominationsPerBatch;
+
+    /// <summary>Emails per second the steady load causes: two per nomination, two more for those naming an agency contact.</summary>
+    public double EmailsPerSecond => Rate * (2 + 2.0 / AgencyContactEvery);
 
     /// <summary>Messages the mail server must keep: every email of the run, with room to spare for duplicates.</summary>
     public int MailToKeep => Math.Max(10_000, Nominations * 6 + Batches * 2);

@@ -16,6 +16,12 @@ public abstract class Fault
     /// <summary>How long the fault lasts before it is healed (zero: healed at once).</summary>
     public virtual TimeSpan Duration => TimeSpan.Zero;
 
+    /// <summary>
+    /// When set, the next fault follows as soon as every resource is healthy again, without the
+    /// settling time (so that it meets the recovery from this one, such as the mail that waited).
+    /// </summary>
+    public bool NextFollowsAtOnce { get; init; }
+
     /// <summary>Does the fault; returns a note for the report (e.g. the pid killed).</summary>
     public abstract Task<string> InjectAsync(StackControl stack, CancellationToken ct);
 

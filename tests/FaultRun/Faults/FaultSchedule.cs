@@ -1,3 +1,5 @@
+using Ksst.FaultRun.Observations;
+
 namespace Ksst.FaultRun.Faults;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Ksst.FaultRun.Faults;
 /// </summary>
 /// <param name="options">The run's timings.</param>
 /// <param name="contactCalls">The relay Notifications' calls to Registration go through.</param>
-public sealed class FaultSchedule(FaultRunOptions options, CallRelay contactCalls)
+/// <param name="mailbox">The inbox, whose arrivals time the last crash.</param>
+public sealed class FaultSchedule(FaultRunOptions options, CallRelay contactCalls, Mailbox mailbox)
 {
     /// <summary>
     /// The faults, in order: Registration and Scheduling crash, the broker restarts, Redis is away,
@@ -22,12 +25,12 @@ public sealed class FaultSchedule(FaultRunOptions options, CallRelay contactCall
         new StopResource("cache", "Redis", options.CacheOutage),
         new CutCalls(contactCalls, "notifications", "registration", options.ContactOutage),
         new FreezeService("registration", options.RegistrationPause),
-        new StopResource("mail", "The mail server (smtp4dev)", options.MailOutage),
-        new KillService("notifications"),
+        new StopResource("mail", "The mail server (smtp4dev)", options.MailOutage) { NextFollowsAtOnce = true },
+        new KillService("notifications", ct => MailFlowingAsync(mailbox, options, ct)),
     ];
 
     /// <summary>The time the schedule takes at least: warm-up, every fault's duration and the settling after each.</summary>
-    public TimeSpan PlannedTime => options.WarmUp + Faults.Aggregate(TimeSpan.Zero, (sum, f) => sum + f.Duration + options.Settle);
+    public TimeSpan PlannedTime => options.WarmUp + Faults.Aggregate(TimeSpan.Zero, (sum, f) => sum + f.Duration + (f.NextFollowsAtOnce ? TimeSpan.Zero : options.Settle));
 
     /// <summary>Runs every fault in turn after the warm-up; returns what happened to each.</summary>
     public async Task<IReadOnlyList<FaultRecord>> RunAsync(StackControl stack, TextWriter log, CancellationToken ct)
@@ -43,9 +46,28 @@ public sealed class FaultSchedule(FaultRunOptions options, CallRelay contactCall
                 log.WriteLine($"{Durations.Now} faults: stopping the schedule: {record.Problem}");
                 break;
             }
-            await Task.Delay(options.Settle, ct);
+            if (!fault.NextFollowsAtOnce)
+            {
+                await Task.Delay(options.Settle, ct);
+            }
         }
         return records;
+    }
+
+    /// <summary>
+    /// Waits (at most half a minute) until mail arrives at twice the load's steady pace, as when the
+    /// mail that waited through an outage goes out; says how fast it came.
+    /// </summary>
+    private static async Task<string> MailFlowingAsync(Mailbox mailbox, FaultRunOptions options, CancellationToken ct)
+    {
+        var window = TimeSpan.FromSeconds(2);
+        var fast = (int)Math.Max(10, 2 * options.EmailsPerSecond * window.TotalSeconds);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (mailbox.CollectedWithin(window) < fast && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+        }
+        return $"as {mailbox.CollectedWithin(window)} emails arrived in {window.TotalSeconds:0} s (steady load: {options.EmailsPerSecond * window.TotalSeconds:0})";
     }
 
     private async Task<FaultRecord> RunAsync(Fault fault, StackControl stack, TextWriter log, CancellationToken ct)
