@@ -3,6 +3,7 @@ using Ksst.Bench.Measurement;
 using Ksst.Bench.Report;
 using Ksst.Bench.Scenarios;
 using Ksst.Bench.Stack;
+using Ksst.StackHarness;
 
 namespace Ksst.Bench;
 
@@ -37,12 +38,12 @@ public static class Harness
         }
 
         Log("Starting the stack (Release, local mode)…");
-        await using var stack = await BenchStack.StartAsync(ct);
-        var pids = BenchStack.Services.ToDictionary(s => s.Key, s => ServiceProcesses.Find(s.Value) ?? throw new InvalidOperationException($"No process runs {s.Value}."));
+        await using var stack = await LocalStack.StartAsync(new LocalStackOptions { Label = "bench", Settings = [.. LocalStack.NoTelemetryExport] }, ct);
+        var pids = LocalStack.Services.Keys.ToDictionary(service => service, stack.ServiceProcess);
         await using var memory = new MemorySampler(pids);
         var idle = memory.Now();
-        var registration = stack.Channel("registration");
-        var scheduling = stack.Channel("scheduling");
+        var registration = stack.DirectChannel("registration");
+        var scheduling = stack.DirectChannel("scheduling");
 
         var echo = new Dictionary<int, Measured>();
         IReadOnlyDictionary<int, Measured> echoReplies = new Dictionary<int, Measured>();

@@ -10,7 +10,8 @@ internal static class ServiceResources
     /// Adds a service project with its own SQLite file under the data root, usage telemetry of
     /// MassTransit off, and a readiness check on its /health endpoint. Its "http" (HTTP/1.1: JSON,
     /// OpenAPI, health) and "grpc" (HTTP/2) endpoints come from the project's Kestrel settings.
-    /// Configuration under Ksst:Env:{name} is passed to it as environment variables.
+    /// Configuration under Ksst:Env:{name} is passed to it as environment variables, after
+    /// everything else the AppHost sets (references included), so those settings win.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name)
         where TProject : IProjectMetadata, new()
@@ -18,11 +19,18 @@ internal static class ServiceResources
         var database = Path.Combine(RepositoryPaths.Resolve(builder).DataRoot, $"{name}.db");
         var service = builder.AddProject<TProject>(name);
         // Settings for one service from the AppHost's configuration, e.g.
-        // --Ksst:Env:notifications:Notifications__Webhooks__AllowPrivateNetworks=true
-        foreach (var setting in builder.Configuration.GetSection($"Ksst:Env:{name}").GetChildren())
+        // --Ksst:Env:notifications:Notifications__Webhooks__AllowPrivateNetworks=true, or
+        // --Ksst:Env:notifications:services__registration__grpc__0=http://127.0.0.1:PORT to send its
+        // calls to Registration through a relay. Added once the model is complete, so they come last.
+        var settings = builder.Configuration.GetSection($"Ksst:Env:{name}").GetChildren().ToList();
+        builder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
         {
-            service.WithEnvironment(setting.Key, setting.Value ?? "");
-        }
+            foreach (var setting in settings)
+            {
+                service.WithEnvironment(setting.Key, setting.Value ?? "");
+            }
+            return Task.CompletedTask;
+        });
         return service
             .WithEnvironment($"ConnectionStrings__{name}-db", $"Data Source={database}")
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Ksst.Bench.Measurement;
-using Ksst.Bench.Stack;
+using Ksst.StackHarness;
 
 namespace Ksst.Bench.Baselines;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Grpc.Net.Client;
-using Ksst.Bench.Stack;
+using Ksst.StackHarness;
 
 namespace Ksst.Bench.Baselines;
 

@@ -1,3 +1,5 @@
+using Ksst.StackHarness;
+
 namespace Ksst.Bench.Stack;
 
 /// <summary>Samples the resident memory of the services' processes four times a second, keeping the peak.</summary>

@@ -34,8 +34,14 @@ internal static class ContainerMailServer
 
     /// <summary>Adds the smtp4dev container named <paramref name="name"/>, healthy once <c>GET /api/messages</c> answers 200.</summary>
     public static IResourceBuilder<MailServerContainerResource> AddMailServerContainer(
-        this IDistributedApplicationBuilder builder, string name, MailRetention retention) =>
-        builder.AddResource(new MailServerContainerResource(name))
+        this IDistributedApplicationBuilder builder, string name, MailRetention retention)
+    {
+        if (retention.KeepAcrossRestarts)
+        {
+            throw new InvalidOperationException(
+                "Ksst:Mail:KeepAcrossRestarts is for local mode (Ksst:Infrastructure=local); the mail server's container keeps its inbox in memory.");
+        }
+        return builder.AddResource(new MailServerContainerResource(name))
             .WithImage("rnwood/smtp4dev", ImageTag)
             .WithImageRegistry("docker.io")
             .WithEndpoint(targetPort: 25, name: MailServerContainerResource.SmtpEndpointName, scheme: "tcp")
@@ -46,4 +52,5 @@ internal static class ContainerMailServer
             .WithEnvironment("ServerOptions__NumberOfSessionsToKeep", retention.Sessions.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithMailServerUrls()
             .WithReadinessCheck((r, ct) => HealthChecks.HttpOkAsync(r, MailServerContainerResource.HttpEndpointName, "/api/messages?pageSize=1", ct));
+    }
 }

@@ -4,9 +4,10 @@ using Aspire.Hosting.ApplicationModel;
 namespace Ksst.AppHost.Infrastructure;
 
 /// <summary>
-/// smtp4dev run as the repository's dotnet local tool (<c>dotnet smtp4dev</c>), in-memory database,
-/// SMTP and web UI on 127.0.0.1, IMAP and POP3 off. Connection string <c>smtp://127.0.0.1:&lt;port&gt;</c>;
-/// the <c>http</c> endpoint serves the web UI and REST API.
+/// smtp4dev run as the repository's dotnet local tool (<c>dotnet smtp4dev</c>), in-memory database
+/// (or a file in the data folder: <see cref="MailRetention.KeepAcrossRestarts"/>), SMTP and web UI
+/// on 127.0.0.1, IMAP and POP3 off. Connection string <c>smtp://127.0.0.1:&lt;port&gt;</c>; the
+/// <c>http</c> endpoint serves the web UI and REST API.
 /// </summary>
 /// <param name="name">The resource name.</param>
 /// <param name="repositoryRoot">Working directory, where <c>.config/dotnet-tools.json</c> is found.</param>
@@ -44,6 +45,9 @@ internal static class LocalMailServer
         // time out.
         var smtpPort = FreePort.Next();
         var httpPort = mail.HttpEndpoint.Property(EndpointProperty.TargetPort);
+        // Empty: in memory, gone when the server stops. A file: kept across restarts of the server
+        // (a new stack has a new data folder, so it still starts empty).
+        var database = retention.KeepAcrossRestarts ? Path.Combine(appData, "messages.db") : "";
 
         return builder.AddResource(mail)
             .WithEndpoint(port: smtpPort, targetPort: smtpPort, name: LocalMailServerResource.SmtpEndpointName, scheme: "tcp", isProxied: false)
@@ -56,7 +60,7 @@ internal static class LocalMailServer
                 "smtp4dev",
                 $"--smtpport={smtpPort}",
                 ReferenceExpression.Create($"--urls=http://127.0.0.1:{httpPort}"),
-                "--db=",
+                $"--db={database}",
                 "--imapport=", // empty disables IMAP
                 "--pop3port=", // empty disables POP3
                 "--nousersettings",

@@ -1,6 +1,6 @@
 using Grpc.Net.Client;
 
-namespace Ksst.Bench.Stack;
+namespace Ksst.StackHarness;
 
 /// <summary>One way to open gRPC channels, the same for the echo baseline and the services.</summary>
 public static class Channels
