@@ -25,7 +25,7 @@ internal static class NotificationsServiceExtensions
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddGrpcApi("KSST Notifications");
+        builder.AddGrpcApi("KSST Notifications", "notifications", Access.NotificationsAccess.Table);
         builder.AddServiceDatabase<NotificationsDbContext>("notifications-db");
         builder.AddInbox<NotificationsDbContext>();
         builder.AddServiceMessaging("notifications", bus =>
@@ -47,6 +47,9 @@ internal static class NotificationsServiceExtensions
         });
         builder.AddServiceCache();
         builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
+        builder.Services.AddServiceGrpcClient<Ksst.Contracts.Registration.V1.Programmes.ProgrammesClient>("registration");
+        builder.Services.AddSingleton<Ksst.ServiceDefaults.Access.BatchOrganisers>();
+        builder.Services.AddScoped<Access.DeliveryAccess>();
         builder.Services.AddScoped<ContactDirectory>();
 
         builder.Services.AddOptions<OrganisersOptions>().Bind(builder.Configuration.GetSection("Notifications:Organisers"));

@@ -13,7 +13,7 @@ internal static class RegistrationServiceExtensions
     public static WebApplicationBuilder AddRegistration(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddGrpcApi("KSST Registration");
+        builder.AddGrpcApi("KSST Registration", "registration", RegistrationAccess.Table);
         builder.AddServiceDatabase<RegistrationDbContext>("registration-db");
         builder.AddOutbox<RegistrationDbContext>();
         builder.Services.AddSingleton<IDatabaseSeeder<RegistrationDbContext>, DemoDataSeeder>();

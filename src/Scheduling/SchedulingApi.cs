@@ -1,7 +1,10 @@
+using Grpc.Core;
+using Ksst.Scheduling.Access;
 using Ksst.Scheduling.Agenda;
 using Ksst.Scheduling.Groups;
 using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Errors;
 using Api = Ksst.Contracts.Scheduling.V1;
 
@@ -10,7 +13,9 @@ namespace Ksst.Scheduling;
 /// <summary>
 /// The Scheduling gRPC service (also served as JSON through transcoding): a thin adapter that
 /// checks each request's fields, calls the feature that answers it and maps the result. Its
-/// parts live beside their features (Roster/, Groups/, Sessions/, Agenda/).
+/// parts live beside their features (Roster/, Groups/, Sessions/, Agenda/). Who may call each
+/// RPC is <see cref="SchedulingAccess"/>'s; a batch's things are for its organisers
+/// (<see cref="OrganisesAsync"/>), checked before any change begins.
 /// </summary>
 internal sealed partial class SchedulingApi(
     RosterQueries roster,
@@ -22,9 +27,15 @@ internal sealed partial class SchedulingApi(
     VenueCommands venues,
     SpeakerCommands speakers,
     TimetableViews views,
+    BatchOrganisers organisers,
+    ItineraryAccess itineraries,
     TimeProvider clock)
     : Api.Scheduling.SchedulingBase
 {
+    /// <summary>Refuses the caller unless they organise <paramref name="batchId"/>'s programme.</summary>
+    private Task OrganisesAsync(string batchId, ServerCallContext context) =>
+        organisers.CheckAsync(context.Caller(), batchId, context.CancellationToken);
+
     private static void RequireBatchId(string batchId)
     {
         if (string.IsNullOrWhiteSpace(batchId))

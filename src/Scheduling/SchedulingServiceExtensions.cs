@@ -21,7 +21,7 @@ internal static class SchedulingServiceExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(TravelMatrix.WestJava());
-        builder.AddGrpcApi("KSST Scheduling");
+        builder.AddGrpcApi("KSST Scheduling", "scheduling", Access.SchedulingAccess.Table);
         builder.AddServiceDatabase<SchedulingDbContext>("scheduling-db");
         builder.AddOutbox<SchedulingDbContext>();
         builder.AddInbox<SchedulingDbContext>();
@@ -40,6 +40,8 @@ internal static class SchedulingServiceExtensions
 
         builder.Services.AddServiceGrpcClient<ProgrammesClient>("registration");
         builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
+        builder.Services.AddSingleton<Ksst.ServiceDefaults.Access.BatchOrganisers>();
+        builder.Services.AddScoped<Access.ItineraryAccess>();
         builder.Services.AddSingleton<TimetableCache>();
         builder.Services.AddScoped<TimetableChecks>();
         builder.Services.AddScoped<SessionCommands>();

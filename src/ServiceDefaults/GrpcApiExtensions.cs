@@ -1,5 +1,6 @@
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -15,20 +16,30 @@ namespace Microsoft.Extensions.Hosting;
 /// (<see cref="MalformedRequests"/>), and so are one larger than 1 MiB (<see cref="RequestSize"/>)
 /// and one that breaks a field rule every API shares (<see cref="FieldRules"/>), over gRPC and
 /// JSON alike; an exception no handler expected is INTERNAL without detail, or UNAVAILABLE while
-/// the database is busy (<see cref="UnexpectedErrors"/>).
+/// the database is busy (<see cref="UnexpectedErrors"/>). Every call is checked against the
+/// service's <see cref="AccessTable"/> first (bearer tokens of the identity service, verified
+/// offline); reflection and the OpenAPI document and UI are open in Development only and need a
+/// valid token otherwise; the health endpoints stay open.
 /// </summary>
 public static class GrpcApiExtensions
 {
     /// <summary>Where the OpenAPI document of the JSON routes is served.</summary>
     public const string OpenApiPath = "/openapi/v1.json";
 
-    /// <summary>Registers gRPC, transcoding (with rich error details), reflection, health and OpenAPI.</summary>
-    public static TBuilder AddGrpcApi<TBuilder>(this TBuilder builder, string title) where TBuilder : IHostApplicationBuilder
+    /// <summary>
+    /// Registers gRPC, transcoding (with rich error details), reflection, health and OpenAPI for
+    /// the service <paramref name="serviceName"/> (the audience its callers' tokens must name),
+    /// whose RPCs <paramref name="access"/> admits callers to.
+    /// </summary>
+    public static TBuilder AddGrpcApi<TBuilder>(this TBuilder builder, string title, string serviceName, AccessTable access) where TBuilder : IHostApplicationBuilder
     {
+        ServiceAuthentication.Add(builder, serviceName, access);
         builder.Services.AddGrpc(o =>
             {
                 // First added runs outermost: it sees every exception the others and the handler throw.
                 o.Interceptors.Add<UnexpectedErrorInterceptor>();
+                // Who calls is checked before anything of the request is looked at.
+                o.Interceptors.Add<AccessInterceptor>();
                 o.Interceptors.Add<FieldRulesInterceptor>();
                 // Larger messages (up to this cap) are read and refused as INVALID_ARGUMENT by RequestSize.
                 o.MaxReceiveMessageSize = RequestSize.TransportMaxBytes;
@@ -50,6 +61,9 @@ public static class GrpcApiExtensions
     public static WebApplication MapGrpcApi(this WebApplication app)
     {
         app.UseJsonRequestSizeLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOpenApiAccess();
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {

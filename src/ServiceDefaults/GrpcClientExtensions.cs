@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -16,12 +17,14 @@ public static class GrpcClientExtensions
     /// codes); the HTTP resilience handler added to every HttpClient is removed here so retries
     /// are never doubled. A call whose caller set no deadline gets the default one
     /// (<see cref="ServiceCallOptions.DefaultDeadline"/>, configuration "ServiceCalls:DefaultDeadline"),
-    /// which bounds the call with its retries, so no call waits forever.
+    /// which bounds the call with its retries, so no call waits forever. Each call carries this
+    /// service's access token (<see cref="ServiceTokenHandler"/>) unless it already has one.
     /// </summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName)
         where TClient : class
     {
         services.AddOptions<ServiceCallOptions>().BindConfiguration(ServiceCallOptions.Section);
+        ServiceTokens.Add(services);
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt out.
         return services
             .AddGrpcClient<TClient>(o =>
@@ -32,7 +35,9 @@ public static class GrpcClientExtensions
             .AddInterceptor(provider => new DefaultDeadlineInterceptor(
                 provider.GetService<TimeProvider>() ?? TimeProvider.System,
                 provider.GetRequiredService<IOptions<ServiceCallOptions>>().Value.DefaultDeadline))
-            .RemoveAllResilienceHandlers();
+            .RemoveAllResilienceHandlers()
+            // After removing the resilience handler, so a retried call asks for a fresh token only when it must.
+            .AddHttpMessageHandler<ServiceTokenHandler>();
 #pragma warning restore EXTEXP0001
     }
 

@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 using Ksst.IntegrationTests.Telemetry;
+using Ksst.StackHarness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,13 +18,14 @@ public class StackFixture : IAsyncLifetime
     /// <summary>Upper bound of any single wait on the stack.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    private static readonly string[] Resources = ["cache", "messaging", "mail", "registration", "scheduling", "notifications"];
+    private static readonly string[] Resources = ["cache", "messaging", "mail", "identity", "registration", "scheduling", "notifications"];
     private static readonly string[] Services = ["registration", "scheduling", "notifications"];
     private readonly string _dataRoot;
     private readonly bool _keepData;
     private readonly List<GrpcChannel> _channels = [];
     private DistributedApplication? _app;
     private OtlpReceiver? _telemetry;
+    private DemoTokens? _tokens;
 
     /// <summary>
     /// Settings of a stack made for one setting (e.g. a short retry schedule), as AppHost
@@ -95,17 +97,53 @@ public class StackFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A gRPC channel to a service's HTTP/2 endpoint.</summary>
-    public GrpcChannel Channel(string service)
+    /// <summary>Access tokens of the stack's generated demo clients, from its identity service.</summary>
+    public DemoTokens Tokens => _tokens ??= new DemoTokens(App.GetEndpoint("identity", "http"), _dataRoot);
+
+    /// <summary>
+    /// A token of a kind of caller: "organiser" (of every programme), "organiser-other" (of
+    /// another programme only), "agency" (of LK) or "agency-XX", "participant" (the demo batch 3
+    /// participant Nimali Perera, signed in as a person), "ops", or a service's own ("scheduling", "notifications").
+    /// </summary>
+    public Task<string> TokenAsync(string caller, CancellationToken ct) => caller switch
     {
-        var channel = GrpcChannel.ForAddress(App.GetEndpoint(service, "grpc"));
-        _channels.Add(channel);
+        "organiser" => Tokens.ForClientAsync(DemoTokens.Organiser, ct),
+        "organiser-other" => Tokens.ForClientAsync("demo-organiser-other", ct),
+        "agency" => Tokens.ForClientAsync(DemoTokens.Agency("LK"), ct),
+        _ when caller.StartsWith("agency-", StringComparison.Ordinal) => Tokens.ForClientAsync(DemoTokens.Agency(caller[7..]), ct),
+        "ops" => Tokens.ForClientAsync(DemoTokens.Ops, ct),
+        "participant" => Identity.Tokens.ParticipantAsync(this, ct),
+        _ => Tokens.ForClientAsync(caller, ct),
+    };
+
+    /// <summary>A gRPC channel to a service's HTTP/2 endpoint whose calls carry the token of <paramref name="caller"/> (see <see cref="TokenAsync"/>) unless they set their own.</summary>
+    public GrpcChannel Channel(string service, string caller = "organiser") =>
+        Keep(Channels.Create(App.GetEndpoint(service, "grpc"), ct => TokenAsync(caller, ct)));
+
+    /// <summary>A gRPC channel whose calls carry no token unless they set one.</summary>
+    public GrpcChannel AnonymousChannel(string service) => Keep(Channels.Create(App.GetEndpoint(service, "grpc")));
+
+    /// <summary>
+    /// An HTTP/1.1 client for a resource's "http" endpoint (JSON routes, smtp4dev's API); for the
+    /// KSST services its requests carry the token of <paramref name="caller"/> unless they set their own.
+    /// </summary>
+    public HttpClient Http(string resource, string caller = "organiser") =>
+        resource is "registration" or "scheduling" or "notifications"
+            ? new(new BearerHandler(ct => TokenAsync(caller, ct), new SocketsHttpHandler())) { BaseAddress = App.GetEndpoint(resource, "http"), Timeout = Timeout }
+            : AnonymousHttp(resource);
+
+    /// <summary>An HTTP/1.1 client for a resource's "http" endpoint that sends no token of its own.</summary>
+    public HttpClient AnonymousHttp(string resource) =>
+        new() { BaseAddress = App.GetEndpoint(resource, "http"), Timeout = Timeout };
+
+    private GrpcChannel Keep(GrpcChannel channel)
+    {
+        lock (_channels)
+        {
+            _channels.Add(channel);
+        }
         return channel;
     }
-
-    /// <summary>An HTTP/1.1 client for a resource's "http" endpoint (JSON routes, smtp4dev's API).</summary>
-    public HttpClient Http(string resource) =>
-        new() { BaseAddress = App.GetEndpoint(resource, "http"), Timeout = Timeout };
 
     public async Task DisposeAsync()
     {

@@ -15,7 +15,7 @@ public static class TestBatches
     public static readonly DateOnly Start = new(2027, 3, 1);
 
     /// <summary>Creates and opens a batch (by default March 2027, deadline February 2027).</summary>
-    public static async Task<Batch> OpenAsync(StackFixture stack, int capacity = 20, int quota = 2, bool admitOnArrival = false, DateOnly? start = null, DateTimeOffset? deadline = null)
+    public static async Task<Batch> OpenAsync(StackFixture stack, int capacity = 20, int quota = 2, bool admitOnArrival = false, DateOnly? start = null, DateTimeOffset? deadline = null, string[]? eligible = null)
     {
         var first = start ?? Start;
         var client = new ProgrammesClient(stack.Channel("registration"));
@@ -49,6 +49,7 @@ public static class TestBatches
                 CountryQuota = quota,
                 NominationDeadline = deadline is { } d ? Timestamp.FromDateTimeOffset(d) : Timestamp.FromDateTime(first.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
                 AdmitOnArrival = admitOnArrival,
+                EligibleCountries = { eligible ?? [] },
             },
         }, deadline: rpcDeadline);
         return await client.ChangeBatchStatusAsync(new ChangeBatchStatusRequest { BatchId = batch.BatchId, Status = BatchStatus.Open }, deadline: rpcDeadline);

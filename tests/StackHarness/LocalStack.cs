@@ -26,7 +26,7 @@ public sealed class LocalStack : IAsyncDisposable
     };
 
     /// <summary>Every resource a started stack has, each healthy once <see cref="StartAsync"/> returns.</summary>
-    public static readonly IReadOnlyList<string> Resources = ["cache", "messaging", "mail", "registration", "scheduling", "notifications"];
+    public static readonly IReadOnlyList<string> Resources = ["cache", "messaging", "mail", "identity", "registration", "scheduling", "notifications"];
 
     private readonly DistributedApplication _app;
     private readonly TimeSpan _stopTimeout;
@@ -36,6 +36,7 @@ public sealed class LocalStack : IAsyncDisposable
     {
         _app = app;
         DataRoot = dataRoot;
+        Tokens = new DemoTokens(app.GetEndpoint("identity", "http"), dataRoot);
         _stopTimeout = stopTimeout;
         HealthyAfter = healthyAfter;
     }
@@ -53,6 +54,9 @@ public sealed class LocalStack : IAsyncDisposable
 
     /// <summary>The stack's data folder: the services' SQLite files, the broker's node, the mail server's data.</summary>
     public string DataRoot { get; }
+
+    /// <summary>Access tokens of the stack's demo clients.</summary>
+    public DemoTokens Tokens { get; }
 
     /// <summary>Time from the start until each resource reported healthy.</summary>
     public IReadOnlyDictionary<string, TimeSpan> HealthyAfter { get; }
@@ -102,15 +106,18 @@ public sealed class LocalStack : IAsyncDisposable
 
     /// <summary>
     /// A channel to a service's gRPC endpoint through the AppHost's proxy, whose address stays the
-    /// same when the service is restarted.
+    /// same when the service is restarted. Its calls carry the token of <paramref name="client"/>
+    /// (the demo organiser of every programme unless named).
     /// </summary>
-    public GrpcChannel Channel(string service) => Keep(Channels.Create(_app.GetEndpoint(service, "grpc")));
+    public GrpcChannel Channel(string service, string client = DemoTokens.Organiser) =>
+        Keep(Channels.Create(_app.GetEndpoint(service, "grpc"), ct => Tokens.ForClientAsync(client, ct)));
 
     /// <summary>
     /// A channel straight to a service's gRPC port (its Kestrel endpoint, not the proxy in front
     /// of it), so measured figures are the service's own. Valid until the service restarts.
     /// </summary>
-    public GrpcChannel DirectChannel(string service) => Keep(Channels.Create(DirectAddress(service, "grpc")));
+    public GrpcChannel DirectChannel(string service, string client = DemoTokens.Organiser) =>
+        Keep(Channels.Create(DirectAddress(service, "grpc"), ct => Tokens.ForClientAsync(client, ct)));
 
     /// <summary>An HTTP/1.1 client for a resource's "http" endpoint (JSON routes, smtp4dev's API).</summary>
     public HttpClient Http(string resource, TimeSpan timeout) =>

@@ -4,6 +4,8 @@ using Ksst.Contracts.Notifications.V1;
 using Ksst.ServiceDefaults.Errors;
 using Api = Ksst.Contracts.Notifications.V1;
 
+using Ksst.ServiceDefaults.Access;
+
 namespace Ksst.Notifications;
 
 /// <summary>The Notifications gRPC service; this part: session reminders.</summary>
@@ -12,7 +14,9 @@ internal sealed partial class NotificationsApi
     public override async Task<ListRemindersResponse> ListReminders(ListRemindersRequest request, ServerCallContext context)
     {
         Guid? sessionId = request.SessionId.Length > 0 ? RequestFields.RequireId(request.SessionId, "session_id") : null;
-        var listed = await reminders.ListAsync(sessionId, request.BatchId.Length > 0 ? request.BatchId : null, context.CancellationToken);
+        var batchId = request.BatchId.Length > 0 ? request.BatchId : null;
+        await access.CheckBatchAsync(context.Caller(), batchId, context.CancellationToken);
+        var listed = await reminders.ListAsync(sessionId, batchId, context.CancellationToken);
         return new ListRemindersResponse
         {
             Reminders =

@@ -3,19 +3,24 @@ using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
 using Ksst.Registration.Data;
 using Ksst.Registration.Programmes;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 using Api = Ksst.Contracts.Registration.V1;
 
 namespace Ksst.Registration.Batches;
 
-/// <summary>Planning batches and moving them through <see cref="BatchLifecycle"/>, each in one unit of work with its events.</summary>
+/// <summary>
+/// Planning batches and moving them through <see cref="BatchLifecycle"/>, each in one unit of work
+/// with its events, by the organisers of the batch's programme (<see cref="ProgrammeAccess"/>).
+/// </summary>
 internal sealed class BatchCommands(RegistrationDbContext db, UnitOfWork<RegistrationDbContext> unitOfWork, TimeProvider clock)
 {
     /// <summary>Stores a new Draft batch of an existing programme; ALREADY_EXISTS when its id or number is taken.</summary>
-    public Task<Batch> CreateAsync(Api.Batch plan, CancellationToken ct) => unitOfWork.RunAsync(async _ =>
+    public Task<Batch> CreateAsync(Api.Batch plan, Caller caller, CancellationToken ct) => unitOfWork.RunAsync(async _ =>
     {
         await ProgrammeQueries.FindAsync(db.Programmes, plan.ProgrammeId, ct);
+        ProgrammeAccess.CheckOrganises(caller, plan.ProgrammeId);
         if (await db.Batches.AnyAsync(b => b.Id == plan.BatchId || (b.ProgrammeId == plan.ProgrammeId && b.Number == plan.Number), ct))
         {
             throw RpcErrors.AlreadyExists("batch", plan.BatchId, $"Batch {plan.BatchId} or number {plan.Number} of programme {plan.ProgrammeId} already exists.");
@@ -27,9 +32,10 @@ internal sealed class BatchCommands(RegistrationDbContext db, UnitOfWork<Registr
     }, ct);
 
     /// <summary>Replaces the plan of a Draft or Open batch; capacity and quota cannot go below the seats taken.</summary>
-    public Task<(Batch Batch, int SeatsTaken)> UpdateAsync(Api.Batch plan, CancellationToken ct) => unitOfWork.RunAsync(async _ =>
+    public Task<(Batch Batch, int SeatsTaken)> UpdateAsync(Api.Batch plan, Caller caller, CancellationToken ct) => unitOfWork.RunAsync(async _ =>
     {
         var batch = await BatchQueries.FindAsync(db.Batches, plan.BatchId, ct);
+        ProgrammeAccess.CheckOrganises(caller, batch.ProgrammeId);
         if (!BatchLifecycle.IsPlanEditable(batch.Status))
         {
             throw RpcErrors.FailedPrecondition("BATCH_STATUS", $"batches/{batch.Id}", $"Batch {batch.Id} is {batch.Status}; its plan can change only while Draft or Open.");
@@ -45,9 +51,10 @@ internal sealed class BatchCommands(RegistrationDbContext db, UnitOfWork<Registr
     }, ct);
 
     /// <summary>Moves a batch to <paramref name="target"/>; opening and closing tell subscribers.</summary>
-    public Task<(Batch Batch, int SeatsTaken)> ChangeStatusAsync(string batchId, BatchStatus target, CancellationToken ct) => unitOfWork.RunAsync(async _ =>
+    public Task<(Batch Batch, int SeatsTaken)> ChangeStatusAsync(string batchId, BatchStatus target, Caller caller, CancellationToken ct) => unitOfWork.RunAsync(async _ =>
     {
         var batch = await BatchQueries.FindAsync(db.Batches, batchId, ct);
+        ProgrammeAccess.CheckOrganises(caller, batch.ProgrammeId);
         if (!BatchLifecycle.CanMove(batch.Status, target))
         {
             throw RpcErrors.FailedPrecondition("BATCH_STATUS", $"batches/{batch.Id}", $"Batch {batch.Id} is {batch.Status}; it cannot become {target}.");

@@ -4,6 +4,7 @@ using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
 using Ksst.Registration.Batches;
 using Ksst.Registration.Data;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 using Batch = Ksst.Registration.Batches.Batch;
@@ -20,16 +21,20 @@ internal sealed class NominationCommands(RegistrationDbContext db, UnitOfWork<Re
 {
     /// <summary>
     /// Moves a nomination to <paramref name="target"/>. Accepting without a free seat or quota
-    /// waitlists instead; a freed seat promotes the oldest waitlisted nomination that fits.
+    /// waitlists instead; a freed seat promotes the oldest waitlisted nomination that fits. A
+    /// nomination <paramref name="caller"/> may not see is NOT_FOUND.
     /// </summary>
-    public Task<Nomination> ChangeAsync(Guid nominationId, NominationStatus target, string reason, CancellationToken ct) =>
-        unitOfWork.RunAsync(_ => MoveAsync(nominationId, target, reason, ct), ct);
+    public Task<Nomination> ChangeAsync(Guid nominationId, NominationStatus target, string reason, Caller caller, CancellationToken ct) =>
+        unitOfWork.RunAsync(_ => MoveAsync(nominationId, target, reason, caller, ct), ct);
 
-    private async Task<Nomination> MoveAsync(Guid nominationId, NominationStatus target, string reason, CancellationToken ct)
+    private async Task<Nomination> MoveAsync(Guid nominationId, NominationStatus target, string reason, Caller caller, CancellationToken ct)
     {
-        var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == nominationId, ct)
-            ?? throw RpcErrors.NotFound("nomination", nominationId.ToString());
-        var batch = await FindBatchAsync(nomination.BatchId, ct);
+        var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == nominationId, ct);
+        var batch = nomination is null ? null : await FindBatchAsync(nomination.BatchId, ct);
+        if (nomination is null || batch is null || !NominationAccess.Sees(caller, nomination, batch.ProgrammeId))
+        {
+            throw RpcErrors.NotFound("nomination", nominationId.ToString());
+        }
         EnsureDecisionsAllowed(batch, target);
         if (!NominationLifecycle.CanMove(nomination.Status, target))
         {

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Errors;
 using Api = Ksst.Contracts.Registration.V1;
 
@@ -12,8 +13,11 @@ internal sealed class NominationsApi(NominationQueries queries, NominationComman
     private const int MaxPageSize = 200;
     private const int MaxReasonLength = 500;
 
-    public override async Task<Api.Nomination> Nominate(NominateRequest request, ServerCallContext context) =>
-        (await intake.NominateAsync(request, context.CancellationToken)).ToApi();
+    public override async Task<Api.Nomination> Nominate(NominateRequest request, ServerCallContext context)
+    {
+        await queries.CheckMayNominateAsync(context.Caller(), request.BatchId, request.NominatingCountry, context.CancellationToken);
+        return (await intake.NominateAsync(request, context.CancellationToken)).ToApi();
+    }
 
     public override async Task<Api.Nomination> GetNomination(GetNominationRequest request, ServerCallContext context) =>
         (await FindAsync(request.NominationId, context)).ToApi();
@@ -27,7 +31,7 @@ internal sealed class NominationsApi(NominationQueries queries, NominationComman
         var offset = PageToken.Offset(request.PageToken);
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var status = request.Status == Api.NominationStatus.Unspecified ? (NominationStatus?)null : (NominationStatus)(int)request.Status;
-        var page = await queries.PageAsync(request.BatchId, status, request.Country, offset, size, context.CancellationToken);
+        var page = await queries.PageAsync(request.BatchId, status, request.Country, offset, size, context.Caller(), context.CancellationToken);
         return new ListNominationsResponse
         {
             Nominations = { page.Take(size).Select(n => n.ToApi()) },
@@ -37,7 +41,7 @@ internal sealed class NominationsApi(NominationQueries queries, NominationComman
 
     public override async Task<CountNominationsResponse> CountNominations(CountNominationsRequest request, ServerCallContext context)
     {
-        var (batch, rows) = await queries.CountAsync(request.BatchId, context.CancellationToken);
+        var (batch, rows) = await queries.CountAsync(request.BatchId, context.Caller(), context.CancellationToken);
         return new CountNominationsResponse
         {
             Counts =
@@ -86,9 +90,9 @@ internal sealed class NominationsApi(NominationQueries queries, NominationComman
         {
             throw RpcErrors.InvalidArgument("reason", $"At most {MaxReasonLength} characters.");
         }
-        return (await commands.ChangeAsync(id, target, request.Reason.Trim(), context.CancellationToken)).ToApi();
+        return (await commands.ChangeAsync(id, target, request.Reason.Trim(), context.Caller(), context.CancellationToken)).ToApi();
     }
 
     private Task<Nomination> FindAsync(string nominationId, ServerCallContext context) =>
-        queries.GetAsync(RequestFields.RequireId(nominationId, "nomination_id"), context.CancellationToken);
+        queries.GetAsync(RequestFields.RequireId(nominationId, "nomination_id"), context.Caller(), context.CancellationToken);
 }

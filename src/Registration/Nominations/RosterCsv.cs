@@ -1,9 +1,14 @@
 using Ksst.Registration.Data;
+using Ksst.ServiceDefaults.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Registration.Nominations;
 
-/// <summary>A batch's roster as CSV: GET /api/v1/batches/{batchId}/roster.csv[?status=Accepted&amp;country=LK].</summary>
+/// <summary>
+/// A batch's roster as CSV: GET /api/v1/batches/{batchId}/roster.csv[?status=Accepted&amp;country=LK],
+/// for the batch's organisers (every row) and agencies (their own country's rows): 401 without a
+/// valid token, 403 for another role or an organiser of another programme.
+/// </summary>
 internal static class RosterCsv
 {
     private static readonly string[] Header =
@@ -11,11 +16,21 @@ internal static class RosterCsv
 
     public static IEndpointRouteBuilder MapRosterCsv(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/batches/{batchId}/roster.csv", async (string batchId, string? status, string? country, RegistrationDbContext db, HttpResponse response, CancellationToken ct) =>
+        app.MapGet("/api/v1/batches/{batchId}/roster.csv", async (string batchId, string? status, string? country, RegistrationDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            if (!await db.Batches.AnyAsync(b => b.Id == batchId, ct))
+            if (Caller.From(http.User) is not { } caller)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Results.Problem(TokenFailures.Explain(http), statusCode: StatusCodes.Status401Unauthorized);
+            }
+            var programme = await db.Batches.Where(b => b.Id == batchId).Select(b => b.ProgrammeId).SingleOrDefaultAsync(ct);
+            if (programme is null)
             {
                 return Results.Problem($"Batch '{batchId}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+            }
+            if (caller.Role is not (Role.Organiser or Role.Agency) || caller.Role == Role.Organiser && !caller.Organises(programme))
+            {
+                return Results.Problem("Only the batch's organisers and the nominating agencies may read its roster.", statusCode: StatusCodes.Status403Forbidden);
             }
             NominationStatus? wanted = null;
             if (!string.IsNullOrEmpty(status))
@@ -27,7 +42,7 @@ internal static class RosterCsv
                 wanted = parsed;
             }
 
-            var query = db.Nominations.AsNoTracking().Where(n => n.BatchId == batchId);
+            var query = NominationAccess.Visible(db.Nominations.AsNoTracking(), caller).Where(n => n.BatchId == batchId);
             query = wanted is { } s ? query.Where(n => n.Status == s) : query;
             query = string.IsNullOrEmpty(country) ? query : query.Where(n => n.NominatingCountry == country);
             var rows = await query.OrderBy(n => n.NominatedAt).ThenBy(n => n.Id).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
 using Ksst.Registration.Batches;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Errors;
 using Api = Ksst.Contracts.Registration.V1;
 using BatchStatus = Ksst.Registration.Batches.BatchStatus;
@@ -14,13 +15,13 @@ internal sealed class ProgrammesApi(ProgrammeCommands programmes, ProgrammeQueri
     public override async Task<Api.Programme> CreateProgramme(CreateProgrammeRequest request, ServerCallContext context)
     {
         ProgrammeMapping.Check(request.Programme).ThrowIfAny();
-        return (await programmes.CreateAsync(request.Programme, context.CancellationToken)).ToApi();
+        return (await programmes.CreateAsync(request.Programme, context.Caller(), context.CancellationToken)).ToApi();
     }
 
     public override async Task<Api.Programme> UpdateProgramme(UpdateProgrammeRequest request, ServerCallContext context)
     {
         ProgrammeMapping.Check(request.Programme).ThrowIfAny();
-        return (await programmes.UpdateAsync(request.Programme, context.CancellationToken)).ToApi();
+        return (await programmes.UpdateAsync(request.Programme, context.Caller(), context.CancellationToken)).ToApi();
     }
 
     public override async Task<Api.Programme> GetProgramme(GetProgrammeRequest request, ServerCallContext context) =>
@@ -32,13 +33,13 @@ internal sealed class ProgrammesApi(ProgrammeCommands programmes, ProgrammeQueri
     public override async Task<Api.Batch> CreateBatch(CreateBatchRequest request, ServerCallContext context)
     {
         BatchRules.Check(request.Batch).ThrowIfAny();
-        return (await batches.CreateAsync(request.Batch, context.CancellationToken)).ToApi(0);
+        return (await batches.CreateAsync(request.Batch, context.Caller(), context.CancellationToken)).ToApi(0);
     }
 
     public override async Task<Api.Batch> UpdateBatch(UpdateBatchRequest request, ServerCallContext context)
     {
         BatchRules.Check(request.Batch).ThrowIfAny();
-        var (batch, seatsTaken) = await batches.UpdateAsync(request.Batch, context.CancellationToken);
+        var (batch, seatsTaken) = await batches.UpdateAsync(request.Batch, context.Caller(), context.CancellationToken);
         return batch.ToApi(seatsTaken);
     }
 
@@ -57,7 +58,7 @@ internal sealed class ProgrammesApi(ProgrammeCommands programmes, ProgrammeQueri
         {
             throw RpcErrors.InvalidArgument("status", "Required.");
         }
-        var (batch, seatsTaken) = await batches.ChangeStatusAsync(request.BatchId, (BatchStatus)(int)request.Status, context.CancellationToken);
+        var (batch, seatsTaken) = await batches.ChangeStatusAsync(request.BatchId, (BatchStatus)(int)request.Status, context.Caller(), context.CancellationToken);
         return batch.ToApi(seatsTaken);
     }
 }

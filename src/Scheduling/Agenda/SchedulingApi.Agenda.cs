@@ -22,6 +22,7 @@ internal sealed partial class SchedulingApi
             .AddIf(request.Date.Length > 0 && !DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
                 "date", "A date as YYYY-MM-DD.")
             .ThrowIfAny();
+        await OrganisesAsync(request.BatchId, context);
         var agenda = await views.AgendaAsync(request.BatchId, context.CancellationToken);
         return request.Date.Length == 0
             ? agenda
@@ -29,26 +30,28 @@ internal sealed partial class SchedulingApi
     }
 
     public override async Task<Itinerary> GetItinerary(GetItineraryRequest request, ServerCallContext context) =>
-        await ItineraryOfAsync(request.BatchId, request.NominationId, context.CancellationToken);
+        await ItineraryOfAsync(request.BatchId, request.NominationId, context);
 
     public override async Task<HttpBody> GetAgendaCalendar(GetAgendaCalendarRequest request, ServerCallContext context)
     {
         RequireBatchId(request.BatchId);
+        await OrganisesAsync(request.BatchId, context);
         var agenda = await views.AgendaAsync(request.BatchId, context.CancellationToken);
         return Calendar($"KSST {request.BatchId}", agenda.Days);
     }
 
     public override async Task<HttpBody> GetItineraryCalendar(GetItineraryCalendarRequest request, ServerCallContext context)
     {
-        var itinerary = await ItineraryOfAsync(request.BatchId, request.NominationId, context.CancellationToken);
+        var itinerary = await ItineraryOfAsync(request.BatchId, request.NominationId, context);
         return Calendar($"KSST {request.BatchId} itinerary", itinerary.Days);
     }
 
-    private async Task<Itinerary> ItineraryOfAsync(string batchId, string nominationId, CancellationToken ct)
+    private async Task<Itinerary> ItineraryOfAsync(string batchId, string nominationId, ServerCallContext context)
     {
         var violations = new FieldViolations().AddIf(string.IsNullOrWhiteSpace(batchId), "batch_id", "Required.");
         var id = RequestFields.RequireId(nominationId, "nomination_id", violations);
-        return await views.ItineraryAsync(batchId, id, ct)
+        await itineraries.CheckAsync(context, batchId, id);
+        return await views.ItineraryAsync(batchId, id, context.CancellationToken)
             ?? throw RpcErrors.NotFound("roster entry", $"batches/{batchId}/roster/{id}");
     }
 

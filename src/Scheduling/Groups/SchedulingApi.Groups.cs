@@ -15,6 +15,7 @@ internal sealed partial class SchedulingApi
             .AddIf(string.IsNullOrWhiteSpace(request.BatchId), "batch_id", "Required.")
             .AddIf(request.GroupCount is < 1 or > GroupBalancer.MaxGroups, "group_count", $"Between 1 and {GroupBalancer.MaxGroups}.")
             .ThrowIfAny();
+        await OrganisesAsync(request.BatchId, context);
         await groups.SplitAsync(request.BatchId, request.GroupCount, context.CancellationToken);
         return await GroupsOfAsync(request.BatchId, context.CancellationToken);
     }
@@ -22,6 +23,7 @@ internal sealed partial class SchedulingApi
     public override async Task<ListGroupsResponse> ListGroups(ListGroupsRequest request, ServerCallContext context)
     {
         RequireBatchId(request.BatchId);
+        await OrganisesAsync(request.BatchId, context);
         return await GroupsOfAsync(request.BatchId, context.CancellationToken);
     }
 
@@ -29,6 +31,7 @@ internal sealed partial class SchedulingApi
     {
         var violations = new FieldViolations().AddIf(string.IsNullOrWhiteSpace(request.BatchId), "batch_id", "Required.");
         var nominationId = RequestFields.RequireId(request.NominationId, "nomination_id", violations);
+        await OrganisesAsync(request.BatchId, context);
         await groups.AssignAsync(request.BatchId, nominationId, request.Group.Trim(), context.CancellationToken);
         return await GroupsOfAsync(request.BatchId, context.CancellationToken);
     }

@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Access;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Ksst.Contracts.Scheduling.V1;
@@ -11,6 +12,7 @@ internal sealed partial class SchedulingApi
     public override async Task<ListRosterResponse> ListRoster(ListRosterRequest request, ServerCallContext context)
     {
         RequireBatchId(request.BatchId);
+        await OrganisesAsync(request.BatchId, context);
         return new ListRosterResponse
         {
             Entries =
@@ -32,6 +34,10 @@ internal sealed partial class SchedulingApi
     public override async Task<ReconcileRosterResponse> ReconcileRoster(ReconcileRosterRequest request, ServerCallContext context)
     {
         RequireBatchId(request.BatchId);
+        if (context.Caller().Role == Role.Organiser)
+        {
+            await OrganisesAsync(request.BatchId, context);
+        }
         return await reconciler.ReconcileAsync(request.BatchId, context.CancellationToken);
     }
 }

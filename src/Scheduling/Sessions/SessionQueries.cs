@@ -1,4 +1,5 @@
 using Ksst.Scheduling.Data;
+using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Scheduling.Sessions;
@@ -16,6 +17,11 @@ internal sealed class SessionQueries(SchedulingDbContext db, TimetableChecks che
             .ToListAsync(ct);
         return sessions.Select(s => (s, cities.GetValueOrDefault(s.VenueId, ""))).ToList();
     }
+
+    /// <summary>The batch of session <paramref name="id"/>; NOT_FOUND when there is none.</summary>
+    public async Task<string> BatchOfSessionAsync(Guid id, CancellationToken ct) =>
+        await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.BatchId).SingleOrDefaultAsync(ct)
+            ?? throw RpcErrors.NotFound("session", id.ToString());
 
     /// <summary>Every conflict <paramref name="proposal"/> would have; nothing is stored.</summary>
     public async Task<IReadOnlyList<Conflict>> ConflictsOfAsync(Session proposal, CancellationToken ct)

@@ -61,6 +61,14 @@ public static class RpcErrors
         return Build(Code.FailedPrecondition, message, failure);
     }
 
+    /// <summary>
+    /// PERMISSION_DENIED: the caller is known but may not do this (its google.rpc.ErrorInfo has
+    /// <paramref name="reason"/>). For a resource the caller may not even see, answer
+    /// <see cref="NotFound"/> instead, so its existence does not leak.
+    /// </summary>
+    public static RpcException PermissionDenied(string reason, string description) =>
+        Build(Code.PermissionDenied, description, new ErrorInfo { Reason = reason, Domain = ErrorDomain });
+
     /// <summary>A status of <paramref name="code"/> with one google.rpc detail.</summary>
     internal static RpcException Build(Code code, string message, Google.Protobuf.IMessage detail)
     {

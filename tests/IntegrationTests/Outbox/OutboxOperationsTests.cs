@@ -38,7 +38,7 @@ public sealed class OutboxOperationsTests(OutboxOperationsStack stack)
     private const string Nominated = "ksst.registration.participant-nominated.v1";
     private const string NotificationsNominated = "notifications-participant-nominated";
 
-    private OutboxClient Outbox(string service) => new(stack.Channel(service));
+    private OutboxClient Outbox(string service) => new(stack.Channel(service, "ops"));
 
     private async Task<IReadOnlyList<OutboxEvent>> EventsAsync(string service, OutboxEventState state, CancellationToken ct) =>
         (await Outbox(service).ListOutboxEventsAsync(new ListOutboxEventsRequest { State = state }, cancellationToken: ct)).Events;

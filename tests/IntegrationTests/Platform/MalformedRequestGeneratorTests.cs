@@ -81,7 +81,7 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
                     grpcCount++;
                     if (generator.Chance(0.25) && JsonRoutes.For(method, request) is { } http)
                     {
-                        calls.Add(() => JsonAsync(resource, http, label, cts.Token));
+                        calls.Add(() => JsonAsync(resource, Access.AccessMatrix.AdmittedCaller(method), http, label, cts.Token));
                     }
                 }
                 for (var i = 0; i < 3; i++)
@@ -90,7 +90,7 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
                     var spoiled = "";
                     if (JsonRoutes.For(method, request, body => spoiled = WrongTypes(generator, body)) is { Content: not null } http)
                     {
-                        calls.Add(() => JsonAsync(resource, http, $"{label}; JSON {spoiled}", cts.Token));
+                        calls.Add(() => JsonAsync(resource, Access.AccessMatrix.AdmittedCaller(method), http, $"{label}; JSON {spoiled}", cts.Token));
                     }
                 }
             }
@@ -99,7 +99,7 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
             if (service.Methods.Select(m => JsonRoutes.For(m, m.InputType.Parser.ParseFrom(ByteString.Empty))).FirstOrDefault(r => r?.Content is not null) is { } post)
             {
                 post.Content = new StringContent($"{{\"x\":\"{new string('x', 1024 * 1024)}\"}}", Encoding.UTF8, "application/json");
-                calls.Add(() => JsonAsync(resource, post, $"{service.FullName}: a JSON body over 1 MiB", cts.Token));
+                calls.Add(() => JsonAsync(resource, "organiser", post, $"{service.FullName}: a JSON body over 1 MiB", cts.Token));
             }
         }
 
@@ -109,7 +109,7 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
             calls.Add(() => GrpcAsync(resource, method, bytes, label, cts.Token));
             if (JsonRoutes.For(method, request) is { } http)
             {
-                calls.Add(() => JsonAsync(resource, http, label, cts.Token));
+                calls.Add(() => JsonAsync(resource, Access.AccessMatrix.AdmittedCaller(method), http, label, cts.Token));
             }
         }
 
@@ -219,7 +219,8 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
         var call = new Method<byte[], byte[]>(MethodType.Unary, method.Service.FullName, method.Name, Raw, Raw);
         try
         {
-            await _invokers.GetOrAdd(resource, r => stack.Channel(r).CreateCallInvoker())
+            var caller = Access.AccessMatrix.AdmittedCaller(method);
+            await _invokers.GetOrAdd($"{resource} {caller}", _ => stack.Channel(resource, caller).CreateCallInvoker())
                 .AsyncUnaryCall(call, null, new CallOptions(deadline: DateTime.UtcNow + StackFixture.Timeout, cancellationToken: ct), body);
             _answers.AddOrUpdate("gRPC OK", 1, (_, n) => n + 1);
             return null;
@@ -231,9 +232,9 @@ public sealed class MalformedRequestGeneratorTests(StackFixture stack, ITestOutp
         }
     }
 
-    private async Task<string?> JsonAsync(string resource, HttpRequestMessage request, string label, CancellationToken ct)
+    private async Task<string?> JsonAsync(string resource, string caller, HttpRequestMessage request, string label, CancellationToken ct)
     {
-        using var response = await _http.GetOrAdd(resource, stack.Http).SendAsync(request, ct);
+        using var response = await _http.GetOrAdd($"{resource} {caller}", _ => stack.Http(resource, caller)).SendAsync(request, ct);
         _answers.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);
         if (HttpCallersMistakes.Contains(response.StatusCode))
         {

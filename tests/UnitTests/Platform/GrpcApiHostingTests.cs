@@ -10,10 +10,18 @@ namespace Ksst.UnitTests.Platform;
 
 public sealed class GrpcApiHostingTests
 {
-    private static List<RouteEndpoint> GrpcEndpoints()
+    /// <summary>A host with the gRPC API of a service whose table admits nobody (none of its own RPCs exist).</summary>
+    private static WebApplicationBuilder TestHost()
     {
         var builder = WebApplication.CreateBuilder();
-        builder.AddGrpcApi("test");
+        builder.Configuration["Identity:Authority"] = "http://127.0.0.1:9/";
+        builder.AddGrpcApi("test", "test", new Ksst.ServiceDefaults.Access.AccessTable());
+        return builder;
+    }
+
+    private static List<RouteEndpoint> GrpcEndpoints()
+    {
+        var builder = TestHost();
         var app = builder.Build();
         app.MapGrpcApi();
         return [.. ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
@@ -48,14 +56,15 @@ public sealed class GrpcApiHostingTests
     }
 
     [Fact]
-    public void The_unexpected_error_interceptor_runs_outermost_and_messages_up_to_the_transport_cap_are_read()
+    public void The_unexpected_error_interceptor_runs_outermost_then_the_access_check_and_messages_up_to_the_transport_cap_are_read()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.AddGrpcApi("test");
+        var builder = TestHost();
         using var app = builder.Build();
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrpcServiceOptions>>().Value;
 
-        Assert.Equal([typeof(Ksst.ServiceDefaults.Errors.UnexpectedErrorInterceptor), typeof(Ksst.ServiceDefaults.Errors.FieldRulesInterceptor)], options.Interceptors.Select(i => i.Type));
+        Assert.Equal(
+            [typeof(Ksst.ServiceDefaults.Errors.UnexpectedErrorInterceptor), typeof(Ksst.ServiceDefaults.Access.AccessInterceptor), typeof(Ksst.ServiceDefaults.Errors.FieldRulesInterceptor)],
+            options.Interceptors.Select(i => i.Type));
         Assert.Equal(Ksst.ServiceDefaults.Errors.RequestSize.TransportMaxBytes, options.MaxReceiveMessageSize);
     }
 }

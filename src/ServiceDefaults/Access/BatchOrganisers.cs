@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Ksst.Contracts.Registration.V1;
+using Ksst.ServiceDefaults.Errors;
+
+namespace Ksst.ServiceDefaults.Access;
+
+/// <summary>
+/// For services other than Registration: whether a caller organises a batch's programme. A
+/// batch's programme never changes, so it is asked of Registration (GetBatch, with this
+/// service's identity) once per batch and remembered. Batches are the public catalogue: a caller
+/// who does not organise one is refused with PERMISSION_DENIED; one that does not exist is NOT_FOUND.
+/// </summary>
+public sealed class BatchOrganisers(Programmes.ProgrammesClient registration)
+{
+    private readonly ConcurrentDictionary<string, string> _programmes = new(StringComparer.Ordinal);
+
+    /// <summary>Refuses <paramref name="caller"/> unless they organise the programme of <paramref name="batchId"/>.</summary>
+    public async Task CheckAsync(Caller caller, string batchId, CancellationToken ct)
+    {
+        if (caller.OrganisesEveryProgramme)
+        {
+            return;
+        }
+        var programme = await ProgrammeOfAsync(batchId, ct);
+        if (!caller.Organises(programme))
+        {
+            throw RpcErrors.PermissionDenied("NOT_ORGANISER", $"Only an organiser of programme '{programme}' may do this for batch '{batchId}'.");
+        }
+    }
+
+    /// <summary>Whether <paramref name="caller"/> organises the programme of <paramref name="batchId"/> (false when there is no such batch).</summary>
+    public async Task<bool> OrganisesAsync(Caller caller, string batchId, CancellationToken ct)
+    {
+        if (caller.OrganisesEveryProgramme)
+        {
+            return true;
+        }
+        try
+        {
+            return caller.Role == Role.Organiser && caller.Organises(await ProgrammeOfAsync(batchId, ct));
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private async Task<string> ProgrammeOfAsync(string batchId, CancellationToken ct)
+    {
+        if (_programmes.TryGetValue(batchId, out var known))
+        {
+            return known;
+        }
+        try
+        {
+            var batch = await registration.GetBatchAsync(new GetBatchRequest { BatchId = batchId }, cancellationToken: ct);
+            return _programmes.GetOrAdd(batchId, batch.ProgrammeId);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+        {
+            throw RpcErrors.NotFound("batch", batchId);
+        }
+    }
+}
