@@ -1,6 +1,7 @@
 using Ksst.Identity.Callers;
 using Ksst.Identity.Data;
 using Ksst.Identity.Keys;
+using Ksst.ServiceDefaults.Access;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -46,6 +47,7 @@ internal static class AuthorizationServerExtensions
                 server.RequireProofKeyForCodeExchange();
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.RegisterScopes([.. ApiScopes.All]);
+                server.RegisterClaims([.. CallerClaims.ContractClaims, ClaimNames.ClientId]);
                 server.SetAccessTokenLifetime(AccessTokenLifetime).SetRefreshTokenLifetime(RefreshTokenLifetime);
                 server.AddSigningKey(ServerKeys.Signing(settings.KeyDirectory))
                     .AddEncryptionKey(ServerKeys.Encryption(settings.KeyDirectory))

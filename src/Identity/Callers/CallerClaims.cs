@@ -14,8 +14,9 @@ namespace Ksst.Identity.Callers;
 /// </summary>
 internal static class CallerClaims
 {
-    private static readonly HashSet<string> Contract =
-        [ClaimNames.Role, ClaimNames.Programme, ClaimNames.Country, ClaimNames.Email, ClaimNames.Name];
+    /// <summary>The claims the identity service puts into tokens besides <c>sub</c>, as the contract names them.</summary>
+    public static readonly IReadOnlySet<string> ContractClaims =
+        new HashSet<string>([ClaimNames.Role, ClaimNames.Programme, ClaimNames.Country, ClaimNames.Email, ClaimNames.Name], StringComparer.Ordinal);
 
     /// <summary>The identity of <paramref name="subject"/> with <paramref name="profile"/>, each claim bound for the access token.</summary>
     public static ClaimsIdentity For(string subject, AccessProfile profile)
@@ -40,7 +41,7 @@ internal static class CallerClaims
     /// into every token regardless.)
     /// </summary>
     public static IEnumerable<string> DestinationsOf(Claim claim) =>
-        Contract.Contains(claim.Type) ? [Destinations.AccessToken, Destinations.IdentityToken] : [];
+        ContractClaims.Contains(claim.Type) ? [Destinations.AccessToken, Destinations.IdentityToken] : [];
 
     private static void Add(ClaimsIdentity identity, string type, string? value)
     {
