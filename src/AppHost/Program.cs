@@ -1,4 +1,5 @@
 using Ksst.AppHost;
+using Ksst.AppHost.Identity;
 using Ksst.AppHost.Infrastructure;
 using Ksst.AppHost.Urls;
 
@@ -8,15 +9,22 @@ var builder = DistributedApplication.CreateBuilder(args);
 // engine answers, local executables otherwise (Ksst:Infrastructure = auto | containers | local).
 var infra = builder.AddKsstInfrastructure();
 
+// "identity": the OpenID Connect server. Every service validates its tokens and calls the others
+// with a token of its own client (the demo credentials in the data folder, made on first start).
+var identity = builder.AddIdentityService();
+
 var registration = builder.AddService<Projects.Registration>("registration")
+    .WithIdentity(identity)
     .WithReference(infra.Messaging).WaitFor(infra.Messaging);
 
 builder.AddService<Projects.Scheduling>("scheduling")
+    .WithIdentity(identity)
     .WithReference(infra.Messaging).WaitFor(infra.Messaging)
     .WithReference(infra.Cache).WaitFor(infra.Cache)
     .WithReference(registration).WaitFor(registration);
 
 builder.AddService<Projects.Notifications>("notifications")
+    .WithIdentity(identity)
     .WithReference(infra.Messaging).WaitFor(infra.Messaging)
     .WithReference(infra.Cache).WaitFor(infra.Cache)
     .WithReference(infra.Mail).WaitFor(infra.Mail)

@@ -7,13 +7,25 @@ namespace Ksst.AppHost;
 internal static class ServiceResources
 {
     /// <summary>
-    /// Adds a service project with its own SQLite file under the data root, usage telemetry of
-    /// MassTransit off, and a readiness check on its /health endpoint. Its "http" (HTTP/1.1: JSON,
-    /// OpenAPI, health) and "grpc" (HTTP/2) endpoints come from the project's Kestrel settings.
-    /// Configuration under Ksst:Env:{name} is passed to it as environment variables, after
-    /// everything else the AppHost sets (references included), so those settings win.
+    /// Adds a service project (<see cref="AddServiceProject{TProject}"/>) whose "http" endpoint
+    /// (HTTP/1.1: JSON, OpenAPI, health) and "grpc" endpoint (HTTP/2) come from the project's
+    /// Kestrel settings, labelled for the dashboard.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddServiceProject<TProject>(name)
+            .WithUrlForEndpoint("http", url => url.DisplayText = "JSON API")
+            // Only the HTTP/1.1 endpoint serves OpenAPI: the gRPC one answers browsers with an error.
+            .WithUrlForEndpoint("http", endpoint => new ResourceUrlAnnotation { Url = endpoint.Url + "/openapi", DisplayText = "OpenAPI UI" })
+            .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (HTTP/2 only)");
+
+    /// <summary>
+    /// Adds a KSST project (a service, the identity service) with its own SQLite file under the
+    /// data root, usage telemetry of MassTransit off, and a readiness check on its /health
+    /// endpoint. Configuration under Ksst:Env:{name} is passed to it as environment variables,
+    /// after everything else the AppHost sets (references included), so those settings win.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddServiceProject<TProject>(this IDistributedApplicationBuilder builder, string name)
         where TProject : IProjectMetadata, new()
     {
         var database = Path.Combine(RepositoryPaths.Resolve(builder).DataRoot, $"{name}.db");
@@ -34,10 +46,6 @@ internal static class ServiceResources
         return service
             .WithEnvironment($"ConnectionStrings__{name}-db", $"Data Source={database}")
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
-            .WithReadinessCheck((r, ct) => Infrastructure.HealthChecks.ServiceReportAsync(r, "http", "/health", ct))
-            // Only the HTTP/1.1 endpoint serves OpenAPI: the gRPC one answers browsers with an error.
-            .WithUrlForEndpoint("http", url => url.DisplayText = "JSON API")
-            .WithUrlForEndpoint("http", endpoint => new ResourceUrlAnnotation { Url = endpoint.Url + "/openapi", DisplayText = "OpenAPI UI" })
-            .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (HTTP/2 only)");
+            .WithReadinessCheck((r, ct) => Infrastructure.HealthChecks.ServiceReportAsync(r, "http", "/health", ct));
     }
 }

@@ -12,6 +12,10 @@ public static class OpsCommand
                ./ksst outbox list SERVICE [--pending] the dead (or pending) events in the outbox of SERVICE (registration, scheduling)
                ./ksst outbox retry SERVICE --id EVENT_ID | --all
                                                       put dead events back to pending; the running relay publishes them
+               ./ksst token organiser | ops | agency CC | participant
+                                                      an access token of a demo caller, printed alone: TOKEN=$(./ksst token organiser)
+               ./ksst token client CLIENT_ID | user USER_NAME | participant USER_NAME
+                                                      the token of any demo client or user of <data root>/identity/demo-credentials.json
         options: --data-root DIR  the stack's data folder with urls.json (default $Ksst__DataRoot, else ./.ksst)
                  --broker URI     amqp://user:password@host:port (default $KSST_BROKER, else the local broker of the URL table)
         """;
@@ -50,6 +54,8 @@ public static class OpsCommand
                 ["outbox", "retry", _] when (eventId is null) != all =>
                     Fail(errors, "Name one event with --id EVENT_ID, or retry every dead event with --all."),
                 ["outbox", "retry", var service] => await OutboxCommand.RetryAsync(stack, service, eventId, output, cancellationToken),
+                ["token", var role] => await TokenCommand.PrintAsync(stack, role, null, output, cancellationToken),
+                ["token", var role, var argument] => await TokenCommand.PrintAsync(stack, role, argument, output, cancellationToken),
                 _ => Fail(errors, null),
             };
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ksst.Contracts.Identity;
 
 namespace Ksst.Ops;
 
@@ -38,6 +39,24 @@ internal sealed record StackAddresses(string DataRoot, string? Broker)
         var grpc = urls.FirstOrDefault(u => u.Resource == service && u.What.StartsWith("gRPC", StringComparison.Ordinal))
             ?? throw new OpsException($"The URL table {TablePath} lists no gRPC address of '{service}'.");
         return Loopback(new Uri(grpc.Address));
+    }
+
+    /// <summary>The identity service's issuer (its "http" URL), whose discovery document names its endpoints.</summary>
+    public Uri IssuerUri()
+    {
+        var (_, urls) = Read();
+        var issuer = urls.FirstOrDefault(u => u.Resource == "identity" && u.What == "OpenID Connect issuer")
+            ?? throw new OpsException($"The URL table {TablePath} lists no OpenID Connect issuer of 'identity'.");
+        return new Uri(issuer.Address);
+    }
+
+    /// <summary>The stack's demo clients and users (<c>identity/demo-credentials.json</c> in the data folder).</summary>
+    public DemoCredentials ReadDemoCredentials()
+    {
+        var path = DemoCredentials.PathUnder(DataRoot);
+        return File.Exists(path)
+            ? DemoCredentials.Read(path)
+            : throw new OpsException($"No {path}: the AppHost writes it when the stack first starts (./ksst run).");
     }
 
     private string TablePath => Path.Combine(DataRoot, UrlTable);
