@@ -108,11 +108,11 @@ public class StackFixture : IAsyncLifetime
     public Task<string> TokenAsync(string caller, CancellationToken ct) => caller switch
     {
         "organiser" => Tokens.ForClientAsync(DemoTokens.Organiser, ct),
-        "organiser-other" => Tokens.ForClientAsync("demo-organiser-other", ct),
+        "organiser-other" => Tokens.ForClientAsync(Contracts.Identity.DemoCredentials.OtherOrganiserClient, ct),
         "agency" => Tokens.ForClientAsync(DemoTokens.Agency("LK"), ct),
         _ when caller.StartsWith("agency-", StringComparison.Ordinal) => Tokens.ForClientAsync(DemoTokens.Agency(caller[7..]), ct),
         "ops" => Tokens.ForClientAsync(DemoTokens.Ops, ct),
-        "participant" => Identity.Tokens.ParticipantAsync(this, ct),
+        "participant" => Tokens.ForUserAsync(Contracts.Identity.DemoCredentials.ParticipantUser, ct),
         _ => Tokens.ForClientAsync(caller, ct),
     };
 

@@ -1,73 +1,52 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Ksst.Contracts.Identity;
+using Ksst.Ops.OAuth;
 
 namespace Ksst.StackHarness;
 
 /// <summary>
-/// Access tokens of a running stack's demo machine clients, for the harnesses and tests that call
-/// the services: each client's secret is read from the stack's generated
-/// <c>&lt;data folder&gt;/identity/demo-credentials.json</c>, and its token is obtained from the
-/// identity service's real token endpoint with client credentials, then kept until a minute
-/// before it expires.
+/// Access tokens of a running stack's demo callers, for the harnesses and tests that call the
+/// services: credentials from the stack's generated demo credentials file, tokens from the
+/// identity service's real endpoints (client credentials for machine clients, the sign-in with
+/// PKCE for people; <see cref="TokenClient"/>), each kept until a minute before it expires.
 /// </summary>
 public sealed class DemoTokens(Uri identity, string dataRoot)
 {
     /// <summary>The demo organiser of every programme.</summary>
-    public const string Organiser = "demo-organiser";
+    public const string Organiser = DemoCredentials.OrganiserClient;
 
     /// <summary>The demo operator.</summary>
-    public const string Ops = "demo-ops";
+    public const string Ops = DemoCredentials.OpsClient;
 
-    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset RenewAt)> _tokens = new();
-    private readonly HttpClient _http = new() { BaseAddress = identity, Timeout = TimeSpan.FromSeconds(30) };
-
-    /// <summary>Where the demo credentials of the stack on <paramref name="dataRoot"/> are.</summary>
-    public static string CredentialsPath(string dataRoot) => Path.Combine(dataRoot, "identity", "demo-credentials.json");
+    private readonly ConcurrentDictionary<string, TokenResponse> _tokens = new();
+    private readonly TokenClient _client = new(identity, TimeSpan.FromSeconds(30));
+    private DemoCredentials? _credentials;
 
     /// <summary>The demo agency of <paramref name="country"/> (ISO alpha-2).</summary>
-    public static string Agency(string country) => $"demo-agency-{country.ToLowerInvariant()}";
+    public static string Agency(string country) => DemoCredentials.AgencyClient(country);
 
-    /// <summary>A valid access token of the demo client <paramref name="clientId"/>.</summary>
-    public async Task<string> ForClientAsync(string clientId, CancellationToken ct)
-    {
-        if (_tokens.TryGetValue(clientId, out var kept) && DateTimeOffset.UtcNow < kept.RenewAt)
-        {
-            return kept.Token;
-        }
-        using var response = await _http.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = await SecretOfAsync(clientId, ct),
-        }), ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"The identity service refused {clientId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-        }
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct) ?? throw new InvalidOperationException("No token in the answer.");
-        _tokens[clientId] = (token.AccessToken, DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn - 60));
-        return token.AccessToken;
-    }
+    /// <summary>The stack's demo credentials.</summary>
+    public DemoCredentials Credentials => _credentials ??= DemoCredentials.Read(DemoCredentials.PathUnder(dataRoot));
+
+    /// <summary>A valid access token of the demo machine client <paramref name="clientId"/>.</summary>
+    public Task<string> ForClientAsync(string clientId, CancellationToken ct) =>
+        KeptAsync($"client {clientId}", () => _client.ForClientAsync(clientId, Credentials.Client(clientId).Secret, scope: null, ct));
+
+    /// <summary>A valid access token of the demo person <paramref name="userName"/>, signed in as a browser would.</summary>
+    public Task<string> ForUserAsync(string userName, CancellationToken ct) =>
+        KeptAsync($"user {userName}", () => _client.ForPersonAsync(userName, Credentials.User(userName).Password, scope: null, ct));
 
     /// <summary>The generated secret of the demo client <paramref name="clientId"/>.</summary>
-    public async Task<string> SecretOfAsync(string clientId, CancellationToken ct)
+    public Task<string> SecretOfAsync(string clientId, CancellationToken ct) => Task.FromResult(Credentials.Client(clientId).Secret);
+
+    private async Task<string> KeptAsync(string key, Func<Task<TokenResponse>> fetch)
     {
-        await using var file = File.OpenRead(CredentialsPath(dataRoot));
-        var credentials = await JsonSerializer.DeserializeAsync<CredentialsFile>(file, cancellationToken: ct)
-            ?? throw new InvalidOperationException("The demo credentials file is empty.");
-        return credentials.Clients.SingleOrDefault(c => c.ClientId == clientId)?.Secret
-            ?? throw new InvalidOperationException($"No demo client {clientId} in {CredentialsPath(dataRoot)}.");
+        if (_tokens.TryGetValue(key, out var kept) && DateTimeOffset.UtcNow < kept.ExpiresAt.AddMinutes(-1))
+        {
+            return kept.AccessToken;
+        }
+        var token = await fetch();
+        _tokens[key] = token;
+        return token.AccessToken;
     }
-
-    private sealed record TokenResponse(
-        [property: JsonPropertyName("access_token")] string AccessToken,
-        [property: JsonPropertyName("expires_in")] int ExpiresIn);
-
-    private sealed record CredentialsFile([property: JsonPropertyName("clients")] List<ClientEntry> Clients);
-
-    private sealed record ClientEntry(
-        [property: JsonPropertyName("clientId")] string ClientId,
-        [property: JsonPropertyName("secret")] string Secret);
 }

@@ -4,15 +4,35 @@ using Ksst.Contracts.Operations.V1;
 
 namespace Ksst.Ops;
 
-/// <summary><c>./ksst outbox</c>: a publishing service's outbox, through its operator API.</summary>
+/// <summary>
+/// <c>./ksst outbox</c>: a publishing service's outbox, through its operator API, as the demo
+/// operator (its token from the identity service, with the stack's demo credentials).
+/// </summary>
 internal static class OutboxCommand
 {
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
 
+    /// <summary>A channel to <paramref name="service"/> whose calls carry the demo operator's token.</summary>
+    private static async Task<GrpcChannel> OperatorChannelAsync(StackAddresses stack, string service, CancellationToken ct)
+    {
+        var token = await new OAuth.TokenClient(stack.IssuerUri(), CallDeadline)
+            .ForClientAsync(Contracts.Identity.DemoCredentials.OpsClient, stack.ReadDemoCredentials().Client(Contracts.Identity.DemoCredentials.OpsClient).Secret, scope: null, ct);
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", $"Bearer {token.AccessToken}");
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(stack.GrpcUri(service), new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
+
     /// <summary>Prints the dead (or pending) events of <paramref name="service"/>'s outbox.</summary>
     public static async Task<int> ListAsync(StackAddresses stack, string service, bool pending, TextWriter output, CancellationToken cancellationToken)
     {
-        using var channel = GrpcChannel.ForAddress(stack.GrpcUri(service));
+        using var channel = await OperatorChannelAsync(stack, service, cancellationToken);
         var state = pending ? OutboxEventState.Pending : OutboxEventState.Dead;
         var answer = await CallAsync(service, () => new OutboxOperations.OutboxOperationsClient(channel)
             .ListOutboxEventsAsync(new ListOutboxEventsRequest { State = state }, deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken).ResponseAsync);
@@ -27,7 +47,7 @@ internal static class OutboxCommand
     /// <summary>Puts one dead event (or every one) of <paramref name="service"/> back to pending.</summary>
     public static async Task<int> RetryAsync(StackAddresses stack, string service, string? eventId, TextWriter output, CancellationToken cancellationToken)
     {
-        using var channel = GrpcChannel.ForAddress(stack.GrpcUri(service));
+        using var channel = await OperatorChannelAsync(stack, service, cancellationToken);
         var request = eventId is null ? new RetryDeadEventsRequest { All = true } : new RetryDeadEventsRequest { EventId = eventId };
         var answer = await CallAsync(service, () => new OutboxOperations.OutboxOperationsClient(channel)
             .RetryDeadEventsAsync(request, deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken).ResponseAsync);
