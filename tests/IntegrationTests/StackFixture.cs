@@ -17,8 +17,8 @@ public class StackFixture : IAsyncLifetime
     /// <summary>Upper bound of any single wait on the stack.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    private static readonly string[] Resources = ["cache", "messaging", "mail", "registration", "scheduling", "notifications"];
-    private static readonly string[] Services = ["registration", "scheduling", "notifications"];
+    private static readonly string[] Resources = ["cache", "messaging", "mail", "identity", "registration", "scheduling", "notifications"];
+    private static readonly string[] Services = ["identity", "registration", "scheduling", "notifications"];
     private readonly string _dataRoot;
     private readonly bool _keepData;
     private readonly List<GrpcChannel> _channels = [];

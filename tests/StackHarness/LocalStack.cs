@@ -26,7 +26,7 @@ public sealed class LocalStack : IAsyncDisposable
     };
 
     /// <summary>Every resource a started stack has, each healthy once <see cref="StartAsync"/> returns.</summary>
-    public static readonly IReadOnlyList<string> Resources = ["cache", "messaging", "mail", "registration", "scheduling", "notifications"];
+    public static readonly IReadOnlyList<string> Resources = ["cache", "messaging", "mail", "identity", "registration", "scheduling", "notifications"];
 
     private readonly DistributedApplication _app;
     private readonly TimeSpan _stopTimeout;
