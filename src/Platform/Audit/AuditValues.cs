@@ -44,12 +44,47 @@ internal static class AuditValues
                 }
                 else
                 {
-                    JsonSerializer.Serialize(json, value, value.GetType(), Options);
+                    Write(json, value);
                 }
             }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A value as JSON: the common scalar types directly, anything else (lists) through the serializer.</summary>
+    private static void Write(Utf8JsonWriter json, object value)
+    {
+        switch (value)
+        {
+            case string text:
+                json.WriteStringValue(text);
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            case int number:
+                json.WriteNumberValue(number);
+                break;
+            case long number:
+                json.WriteNumberValue(number);
+                break;
+            case Guid id:
+                json.WriteStringValue(id);
+                break;
+            case DateTimeOffset time:
+                json.WriteStringValue(time);
+                break;
+            case DateOnly date:
+                json.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case Enum named:
+                json.WriteStringValue(named.ToString());
+                break;
+            default:
+                JsonSerializer.Serialize(json, value, value.GetType(), Options);
+                break;
+        }
     }
 
     /// <summary>The fields of a modified row whose value differs from the one it was loaded with.</summary>
