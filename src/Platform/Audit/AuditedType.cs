@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,7 +13,8 @@ namespace Ksst.Platform.Audit;
 internal sealed class AuditedType
 {
     private static readonly HashSet<Type> PlatformRows = [typeof(OutboxMessage), typeof(ProcessedMessage), typeof(AuditEntry)];
-    private static readonly ConcurrentDictionary<IEntityType, AuditedType?> Known = new();
+    // Weak: a model (and its types) lives as long as the contexts that use it, in tests many of them.
+    private static readonly ConditionalWeakTable<IEntityType, StrongBox<AuditedType?>> Known = new();
 
     private AuditedType(IEntityType type)
     {
@@ -39,7 +40,7 @@ internal sealed class AuditedType
 
     /// <summary>How <paramref name="type"/>'s rows are audited; null for platform rows.</summary>
     public static AuditedType? Of(IEntityType type) =>
-        Known.GetOrAdd(type, static t => PlatformRows.Contains(t.ClrType) || t.IsOwned() ? null : new AuditedType(t));
+        Known.GetValue(type, static t => new(PlatformRows.Contains(t.ClrType) || t.IsOwned() ? null : new AuditedType(t))).Value;
 
     /// <summary>The audited resource types of <paramref name="model"/>, by name.</summary>
     public static IReadOnlySet<string> ResourceTypesOf(IModel model) =>
