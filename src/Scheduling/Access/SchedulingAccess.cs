@@ -1,3 +1,4 @@
+using Ksst.Platform.Audit;
 using Ksst.Platform.Outbox;
 using Ksst.ServiceDefaults.Access;
 using Api = Ksst.Contracts.Scheduling.V1;
@@ -34,5 +35,6 @@ internal static class SchedulingAccess
             ("GetItinerary", RpcAccess.For(Organiser, Participant)),
             ("GetAgendaCalendar", Organisers),
             ("GetItineraryCalendar", RpcAccess.For(Organiser, Participant)))
-        .WithOutboxOperations();
+        .WithOutboxOperations()
+        .WithAuditLog();
 }
