@@ -6,6 +6,7 @@ using Ksst.Notifications.Notices;
 using Ksst.Notifications.Reminders;
 using Ksst.Notifications.Templates;
 using Ksst.Notifications.Webhooks;
+using Ksst.Platform.Audit;
 using Ksst.Platform.Inbox;
 using Ksst.Platform.Messaging;
 using Ksst.Platform.Sqlite;
@@ -28,6 +29,7 @@ internal static class NotificationsServiceExtensions
         builder.AddGrpcApi("KSST Notifications", "notifications", Access.NotificationsAccess.Table);
         builder.AddServiceDatabase<NotificationsDbContext>("notifications-db");
         builder.AddInbox<NotificationsDbContext>();
+        builder.AddAuditLog<NotificationsDbContext>("notifications");
         builder.AddServiceMessaging("notifications", bus =>
         {
             // One notice consumer per event, each on its own queue named after the event, so a
@@ -107,6 +109,7 @@ internal static class NotificationsServiceExtensions
         app.Services.GetRequiredService<MailTemplates>();
         app.MapGrpcApi();
         app.MapGrpcService<NotificationsApi>();
+        app.MapAuditLog<NotificationsDbContext>();
         return app;
     }
 

@@ -1,4 +1,5 @@
 // The library's folders use each other; the services name only the folders they use.
+global using Ksst.Platform.Audit;
 global using Ksst.Platform.Inbox;
 global using Ksst.Platform.Messaging;
 global using Ksst.Platform.Outbox;

@@ -1,3 +1,4 @@
+using Ksst.Platform.Audit;
 using Ksst.Platform.Messaging;
 using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
@@ -16,6 +17,7 @@ internal static class RegistrationServiceExtensions
         builder.AddGrpcApi("KSST Registration", "registration", RegistrationAccess.Table);
         builder.AddServiceDatabase<RegistrationDbContext>("registration-db");
         builder.AddOutbox<RegistrationDbContext>();
+        builder.AddAuditLog<RegistrationDbContext>("registration");
         builder.Services.AddSingleton<IDatabaseSeeder<RegistrationDbContext>, DemoDataSeeder>();
         builder.Services.AddScoped<NominationCommands>();
         builder.Services.AddScoped<NominationQueries>();
@@ -36,6 +38,7 @@ internal static class RegistrationServiceExtensions
         app.MapGrpcService<NominationsApi>();
         app.MapGrpcService<Countries.MemberCountriesApi>();
         app.MapOutbox<RegistrationDbContext>();
+        app.MapAuditLog<RegistrationDbContext>();
         app.MapRosterCsv();
         return app;
     }

@@ -1,3 +1,4 @@
+using Ksst.Platform.Audit;
 using Ksst.Platform.Inbox;
 using Ksst.Platform.Messaging;
 using Ksst.Platform.Outbox;
@@ -25,6 +26,7 @@ internal static class SchedulingServiceExtensions
         builder.AddServiceDatabase<SchedulingDbContext>("scheduling-db");
         builder.AddOutbox<SchedulingDbContext>();
         builder.AddInbox<SchedulingDbContext>();
+        builder.AddAuditLog<SchedulingDbContext>("scheduling");
         builder.Services.AddSingleton<IDatabaseSeeder<SchedulingDbContext>, TimetableDemoSeeder>();
         builder.AddServiceMessaging("scheduling", bus =>
         {
@@ -64,6 +66,7 @@ internal static class SchedulingServiceExtensions
         app.MapGrpcApi();
         app.MapGrpcService<SchedulingApi>();
         app.MapOutbox<SchedulingDbContext>();
+        app.MapAuditLog<SchedulingDbContext>();
         return app;
     }
 

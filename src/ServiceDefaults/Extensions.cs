@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Calls;
 using Ksst.ServiceDefaults.Health;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +20,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Liveness endpoint: only checks tagged "live".</summary>
     public const string AlivePath = "/alive";
 
-    /// <summary>Adds OpenTelemetry, health checks, service discovery and resilient HttpClients.</summary>
+    /// <summary>Adds OpenTelemetry, health checks, the current call (<see cref="ICurrentCall"/>), service discovery and resilient HttpClients.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureTelemetry();
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
 
+        builder.Services.AddCurrentCall();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -1,6 +1,7 @@
 using Ksst.Notifications.Delivery;
 using Ksst.Notifications.Reminders;
 using Ksst.Notifications.Webhooks;
+using Ksst.Platform.Audit;
 using Ksst.Platform.Inbox;
 using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Notifications.Data;
 
-/// <summary>Notifications' own database: the delivery log, reminders, webhooks and the inbox (it publishes no events, so it has no outbox).</summary>
+/// <summary>Notifications' own database: the delivery log, reminders, webhooks, the inbox and the audit log (it publishes no events, so it has no outbox).</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     /// <summary>Every email and how it went.</summary>
@@ -55,6 +56,6 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.HasIndex(d => new { d.Status, d.CreatedAt }); // retention
             e.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         });
-        modelBuilder.AddInbox();
+        modelBuilder.AddInbox().AddAuditLog();
     }
 }

@@ -1,4 +1,5 @@
 using Ksst.Platform.Tracing;
+using Ksst.Platform.Audit;
 
 namespace Ksst.Notifications.Delivery;
 
@@ -39,12 +40,15 @@ public sealed class Delivery : IDeliveryState
     public required string Language { get; set; }
 
     /// <summary>The recipient's name.</summary>
+    [PersonalData]
     public required string ToName { get; init; }
 
     /// <summary>The recipient's email address.</summary>
+    [PersonalData]
     public required string ToAddress { get; init; }
 
     /// <summary>The template's values (JSON object of strings); no passport or phone data.</summary>
+    [PersonalData]
     public required string ModelJson { get; init; }
 
     /// <summary>Where it stands.</summary>
@@ -54,6 +58,7 @@ public sealed class Delivery : IDeliveryState
     public int Attempts { get; set; }
 
     /// <summary>The last error, for operators.</summary>
+    [PersonalData]
     public string? LastError { get; set; }
 
     /// <summary>

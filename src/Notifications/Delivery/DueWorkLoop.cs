@@ -1,3 +1,5 @@
+using Ksst.Platform.Audit;
+
 namespace Ksst.Notifications.Delivery;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal abstract partial class DueWorkLoop<TWork>(WorkSignal<TWork> signal, Tim
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var cause = AuditCause.Loop(GetType().Name);
         while (!stoppingToken.IsCancellationRequested)
         {
             var sleep = MaxSleep;

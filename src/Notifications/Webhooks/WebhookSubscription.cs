@@ -1,3 +1,5 @@
+using Ksst.Platform.Audit;
+
 namespace Ksst.Notifications.Webhooks;
 
 /// <summary>A system outside the stack that follows events over HTTP.</summary>
@@ -13,6 +15,7 @@ public sealed class WebhookSubscription
     public List<string> EventTypes { get; init; } = [];
 
     /// <summary>The shared secret deliveries are signed with.</summary>
+    [Secret]
     public required string Secret { get; init; }
 
     /// <summary>False once too many deliveries in a row failed; no more are attempted.</summary>

@@ -87,6 +87,8 @@ public static class MessagingExtensions
                     retry.Handle<Exception>(DependencyFailures.IsAway);
                     retry.Intervals(DependencyRetryIntervals);
                 });
+                // What consumers change is recorded in the audit log as "consume <queue>".
+                rabbit.UseFilter(new AuditCauseFilter());
                 rabbit.ConfigureEndpoints(context);
             });
         });

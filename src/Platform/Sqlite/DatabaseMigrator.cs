@@ -18,7 +18,10 @@ internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes) : 
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork<TContext>>();
         foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TContext>>())
         {
-            await unitOfWork.RunAsync(_ => seeder.SeedAsync(db, cancellationToken), cancellationToken);
+            using (AuditCause.Begin($"seed {seeder.GetType().Name}"))
+            {
+                await unitOfWork.RunAsync(_ => seeder.SeedAsync(db, cancellationToken), cancellationToken);
+            }
         }
     }
 

@@ -1,9 +1,12 @@
+using Ksst.Platform.Audit;
+
 namespace Ksst.Registration.Batches;
 
 /// <summary>One numbered run ("angkatan") of a programme.</summary>
 public sealed class Batch
 {
     /// <summary>Stable identifier used in URLs and events, e.g. "ksst-sme-2018".</summary>
+    [AuditBatch]
     public required string Id { get; init; }
 
     /// <summary>The programme.</summary>

@@ -1,4 +1,4 @@
-using Ksst.Platform.Inbox;
+using Ksst.Platform.Audit;
 using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
 using Ksst.Registration.Batches;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Registration.Data;
 
-/// <summary>Registration's own database: programmes, batches, nominations, outbox.</summary>
+/// <summary>Registration's own database: programmes, batches, nominations, outbox, audit log.</summary>
 public sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext> options) : DbContext(options)
 {
     /// <summary>Capacity-building programmes.</summary>
@@ -51,6 +51,6 @@ public sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext
             e.HasIndex(n => new { n.BatchId, n.PassportNumber }).IsUnique();
             e.HasIndex(n => n.RequestId).IsUnique();
         });
-        modelBuilder.AddOutbox();
+        modelBuilder.AddOutbox().AddAuditLog();
     }
 }

@@ -1,3 +1,5 @@
+using Ksst.Platform.Audit;
+
 namespace Ksst.Registration.Nominations;
 
 /// <summary>A member country's nomination of one participant to one batch.</summary>
@@ -13,39 +15,48 @@ public sealed class Nomination
     public string? RequestId { get; init; }
 
     /// <summary>The participant's full name.</summary>
+    [PersonalData]
     public required string FullName { get; set; }
 
     /// <summary>The participant's email address, stored lower-case.</summary>
+    [PersonalData]
     public required string Email { get; set; }
 
     /// <summary>ISO alpha-2 nationality.</summary>
     public required string Nationality { get; set; }
 
     /// <summary>"female", "male", "other" or empty.</summary>
+    [PersonalData]
     public string Gender { get; set; } = "";
 
     /// <summary>Phone in international form. Personal data: never in events, logs or traces.</summary>
+    [PersonalData]
     public string Phone { get; set; } = "";
 
     /// <summary>Passport number, upper-case. Personal data: never in events, logs or traces.</summary>
+    [PersonalData]
     public string PassportNumber { get; set; } = "";
 
     /// <summary>Passport expiry.</summary>
+    [PersonalData]
     public DateOnly? PassportExpiry { get; set; }
 
     /// <summary>Employing organisation.</summary>
     public string Organisation { get; set; } = "";
 
     /// <summary>Position in that organisation.</summary>
+    [PersonalData]
     public string Position { get; set; } = "";
 
     /// <summary>"en" or "id".</summary>
     public required string PreferredLanguage { get; set; }
 
     /// <summary>Dietary needs.</summary>
+    [PersonalData]
     public string DietaryNeeds { get; set; } = "";
 
     /// <summary>Accessibility needs.</summary>
+    [PersonalData]
     public string AccessibilityNeeds { get; set; } = "";
 
     /// <summary>Arrival date.</summary>
@@ -58,9 +69,11 @@ public sealed class Nomination
     public required string NominatingCountry { get; init; }
 
     /// <summary>The nominating agency's contact person.</summary>
+    [PersonalData]
     public string AgencyContactName { get; set; } = "";
 
     /// <summary>The nominating agency's contact email.</summary>
+    [PersonalData]
     public string AgencyContactEmail { get; set; } = "";
 
     /// <summary>Where the nomination stands.</summary>

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Ksst.Platform.Audit;
 using Ksst.Platform.Outbox;
 using Ksst.Registration.Data;
 using Ksst.ServiceDefaults.Errors;
@@ -84,6 +85,7 @@ internal sealed class NominationGroup(RegistrationDbContext db, DateTimeOffset n
 
         // The event carries the caller's trace, so the flow stays one trace past the group commit.
         db.Nominations.Add(nomination);
+        db.AuditAs(nomination, pending.Actor);
         db.AddEvent(NominationEvents.For(nomination, at), pending.Caller);
         if (batch.AdmitOnArrival)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
+using Ksst.Platform.Audit;
 using Ksst.Platform.Sqlite;
 using Ksst.Registration.Data;
 
@@ -13,9 +14,10 @@ namespace Ksst.Registration.Nominations;
 /// lookup of the batches, one duplicate query, one save and one commit for the whole group.
 /// Each call still gets its own answer: a refused nomination fails alone, and if the group's
 /// commit itself fails the nominations are written again one by one so only the culprit fails.
-/// Nothing is answered before it is committed, with its event in the outbox.
+/// Nothing is answered before it is committed, with its event in the outbox. Each nomination's
+/// audit entries name its own caller and RPC, not the writer's.
 /// </summary>
-internal sealed partial class NominationIntake(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NominationIntake> logger)
+internal sealed partial class NominationIntake(IServiceScopeFactory scopes, AuditActors actors, TimeProvider clock, ILogger<NominationIntake> logger)
     : BackgroundService
 {
     /// <summary>The most nominations one transaction takes.</summary>
@@ -29,7 +31,7 @@ internal sealed partial class NominationIntake(IServiceScopeFactory scopes, Time
     public async Task<Nomination> NominateAsync(NominateRequest request, CancellationToken ct)
     {
         NominationRules.Check(request).ThrowIfAny();
-        var pending = new PendingNomination(request, Activity.Current);
+        var pending = new PendingNomination(request, Activity.Current, actors.Current());
         if (!_queue.Writer.TryWrite(pending)) // the queue is unbounded: only closed when shutting down
         {
             throw ShuttingDown();
@@ -111,8 +113,8 @@ internal sealed partial class NominationIntake(IServiceScopeFactory scopes, Time
     private partial void LogGroupFailed(int count, Exception ex);
 }
 
-/// <summary>A nomination waiting for the writer, the caller's trace, and where its answer goes.</summary>
-internal sealed record PendingNomination(NominateRequest Request, Activity? Caller)
+/// <summary>A nomination waiting for the writer, the caller's trace and audit actor, and where its answer goes.</summary>
+internal sealed record PendingNomination(NominateRequest Request, Activity? Caller, AuditActor Actor)
 {
     /// <summary>The stored nomination, or why it was refused.</summary>
     public TaskCompletionSource<Nomination> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,3 +1,4 @@
+using Ksst.Platform.Audit;
 using Ksst.Platform.Inbox;
 using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Scheduling.Data;
 
-/// <summary>Scheduling's own database: roster, groups, venues, speakers, sessions, outbox and inbox.</summary>
+/// <summary>Scheduling's own database: roster, groups, venues, speakers, sessions, outbox, inbox and audit log.</summary>
 public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : DbContext(options)
 {
     /// <summary>Participants per batch.</summary>
@@ -63,6 +64,6 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             e.HasOne<Venue>().WithMany().HasForeignKey(s => s.VenueId);
             e.HasIndex(s => new { s.BatchId, s.Start });
         });
-        modelBuilder.AddOutbox().AddInbox();
+        modelBuilder.AddOutbox().AddInbox().AddAuditLog();
     }
 }

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Ksst.Platform.Audit;
 using Ksst.Scheduling.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal sealed partial class RosterReconciliation(IServiceScopeFactory scopes, 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var cause = AuditCause.Loop(nameof(RosterReconciliation));
         while (!stoppingToken.IsCancellationRequested)
         {
             var ok = await RunRoundAsync(stoppingToken);

@@ -71,6 +71,13 @@ public sealed class ServiceBoundaryTests
             .Check(Services);
 
     [Fact]
+    public void No_service_type_touches_audit_entries() =>
+        Types().That().Are(ServiceTypes).Should().NotDependOnAny(
+            Types().That().HaveFullName("Ksst.Platform.Audit.AuditEntry").As("the audit log's rows"))
+            .Because("the audit log is written from the changes being saved and only ever added to (Ksst.Platform.Audit)")
+            .Check(Services);
+
+    [Fact]
     public void There_are_gRPC_classes_to_check() =>
         Assert.True(GrpcClassNames.Length >= 5 && DbContextNames.Length == 3, $"found gRPC classes {string.Join(", ", GrpcClassNames)} and contexts {string.Join(", ", DbContextNames)}");
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
+using Ksst.Platform.Audit;
 using Ksst.Platform.Outbox;
 using Ksst.Registration.Data;
 using Ksst.Registration.Nominations;
@@ -54,7 +55,7 @@ public sealed class NominationGroupTests : IDisposable
             PreferredLanguage = "en", PassportNumber = passport, PassportExpiry = "2030-12-31", Phone = "+94 11 2345678",
             ArrivalDate = "2027-02-28", DepartureDate = "2027-03-13",
         },
-    }, caller);
+    }, caller, new AuditActor("demo-agency-lk", "agency", "demo-agency-lk", "/ksst.registration.v1.Nominations/Nominate"));
 
     private static async Task<IReadOnlyList<Nomination>> CommitAsync(RegistrationDbContext db, IReadOnlyList<PendingNomination> group)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ksst.Contracts.Registration.V1;
+using Ksst.Platform.Audit;
 using Ksst.Platform.Outbox;
 using Ksst.Registration.Data;
 using Ksst.Registration.Nominations;
@@ -95,5 +96,5 @@ public sealed class NominationVersionTests : IDisposable
             PreferredLanguage = "en", PassportNumber = "N1000001", PassportExpiry = "2030-12-31", Phone = "+94 11 2345678",
             ArrivalDate = "2027-02-28", DepartureDate = "2027-03-13",
         },
-    }, null);
+    }, null, new AuditActor("demo-agency-lk", "agency", "demo-agency-lk", "/ksst.registration.v1.Nominations/Nominate"));
 }
