@@ -75,6 +75,8 @@ public sealed class AuditLogTests(StackFixture stack)
         Assert.Equal([AuditChange.Modified, AuditChange.Added], history.Select(e => e.Change));
         var acceptance = history[0];
         Assert.Equal("/ksst.registration.v1.Nominations/AcceptNomination", acceptance.Rpc);
+        Assert.NotEqual("service", acceptance.Actor.Role); // the caller, not the service
+        Assert.False(string.IsNullOrEmpty(acceptance.Actor.Subject));
         Assert.Equal(batch.BatchId, acceptance.BatchId);
         Assert.Equal(("Nominated", "Accepted"), (Field(acceptance.Before, "status"), Field(acceptance.After, "status")));
         Assert.Equal(("1", "2"), (Field(acceptance.Before, "version"), Field(acceptance.After, "version")));
