@@ -83,7 +83,8 @@ public sealed class AuditRecordingTests : IAsyncLifetime
         {
             await using var scope = _db.Services.CreateAsyncScope();
             var commands = ActivatorUtilities.CreateInstance<NominationCommands>(scope.ServiceProvider);
-            await commands.ChangeAsync(nomination.Id, NominationStatus.Accepted, "Strong profile", CancellationToken.None).WaitAsync(Timeout);
+            var organiser = new Ksst.ServiceDefaults.Access.Caller("organiser-7", "ksst-cli", Ksst.ServiceDefaults.Access.Role.Organiser, new HashSet<string> { "*" }, null, null);
+            await commands.ChangeAsync(nomination.Id, NominationStatus.Accepted, "Strong profile", organiser, CancellationToken.None).WaitAsync(Timeout);
         }
 
         var entries = (await _db.EntriesAsync()).Where(e => e.ResourceType == "nomination" && e.ResourceId == nomination.Id.ToString()).ToList();
