@@ -1,3 +1,4 @@
+using Ksst.Platform.Audit;
 using Ksst.Platform.Outbox;
 using Ksst.ServiceDefaults.Access;
 using Api = Ksst.Contracts.Registration.V1;
@@ -39,5 +40,6 @@ internal static class RegistrationAccess
             ("RecordAttendance", RpcAccess.For(Organiser)),
             ("WithdrawNomination", RpcAccess.For(Organiser, Agency, Participant)),
             ("GetParticipantContact", RpcAccess.ForServices("notifications")))
-        .WithOutboxOperations();
+        .WithOutboxOperations()
+        .WithAuditLog();
 }

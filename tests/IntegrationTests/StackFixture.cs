@@ -19,7 +19,7 @@ public class StackFixture : IAsyncLifetime
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     private static readonly string[] Resources = ["cache", "messaging", "mail", "identity", "registration", "scheduling", "notifications"];
-    private static readonly string[] Services = ["registration", "scheduling", "notifications"];
+    private static readonly string[] Services = ["identity", "registration", "scheduling", "notifications"];
     private readonly string _dataRoot;
     private readonly bool _keepData;
     private readonly List<GrpcChannel> _channels = [];

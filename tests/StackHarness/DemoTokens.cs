@@ -18,7 +18,7 @@ public sealed class DemoTokens(Uri identity, string dataRoot)
     /// <summary>The demo operator.</summary>
     public const string Ops = DemoCredentials.OpsClient;
 
-    private readonly ConcurrentDictionary<string, TokenResponse> _tokens = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<TokenResponse>>> _tokens = new();
     private readonly TokenClient _client = new(identity, TimeSpan.FromSeconds(30));
     private DemoCredentials? _credentials;
 
@@ -30,23 +30,36 @@ public sealed class DemoTokens(Uri identity, string dataRoot)
 
     /// <summary>A valid access token of the demo machine client <paramref name="clientId"/>.</summary>
     public Task<string> ForClientAsync(string clientId, CancellationToken ct) =>
-        KeptAsync($"client {clientId}", () => _client.ForClientAsync(clientId, Credentials.Client(clientId).Secret, scope: null, ct));
+        KeptAsync($"client {clientId}", () => _client.ForClientAsync(clientId, Credentials.Client(clientId).Secret, scope: null, CancellationToken.None)).WaitAsync(ct);
 
     /// <summary>A valid access token of the demo person <paramref name="userName"/>, signed in as a browser would.</summary>
     public Task<string> ForUserAsync(string userName, CancellationToken ct) =>
-        KeptAsync($"user {userName}", () => _client.ForPersonAsync(userName, Credentials.User(userName).Password, scope: null, ct));
+        KeptAsync($"user {userName}", () => _client.ForPersonAsync(userName, Credentials.User(userName).Password, scope: null, CancellationToken.None)).WaitAsync(ct);
 
     /// <summary>The generated secret of the demo client <paramref name="clientId"/>.</summary>
     public Task<string> SecretOfAsync(string clientId, CancellationToken ct) => Task.FromResult(Credentials.Client(clientId).Secret);
 
+    /// <summary>The kept token of <paramref name="key"/>, fetched once for all who ask at the same time; a failed fetch is not kept.</summary>
     private async Task<string> KeptAsync(string key, Func<Task<TokenResponse>> fetch)
     {
-        if (_tokens.TryGetValue(key, out var kept) && DateTimeOffset.UtcNow < kept.ExpiresAt.AddMinutes(-1))
+        while (true)
         {
-            return kept.AccessToken;
+            var entry = _tokens.GetOrAdd(key, _ => new Lazy<Task<TokenResponse>>(fetch));
+            TokenResponse token;
+            try
+            {
+                token = await entry.Value;
+            }
+            catch
+            {
+                _tokens.TryRemove(KeyValuePair.Create(key, entry));
+                throw;
+            }
+            if (DateTimeOffset.UtcNow < token.ExpiresAt.AddMinutes(-1))
+            {
+                return token.AccessToken;
+            }
+            _tokens.TryRemove(KeyValuePair.Create(key, entry));
         }
-        var token = await fetch();
-        _tokens[key] = token;
-        return token.AccessToken;
     }
 }

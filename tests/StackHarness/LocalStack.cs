@@ -31,12 +31,12 @@ public sealed class LocalStack : IAsyncDisposable
     private readonly DistributedApplication _app;
     private readonly TimeSpan _stopTimeout;
     private readonly List<GrpcChannel> _channels = [];
+    private DemoTokens? _tokens;
 
     private LocalStack(DistributedApplication app, string dataRoot, TimeSpan stopTimeout, IReadOnlyDictionary<string, TimeSpan> healthyAfter)
     {
         _app = app;
         DataRoot = dataRoot;
-        Tokens = new DemoTokens(app.GetEndpoint("identity", "http"), dataRoot);
         _stopTimeout = stopTimeout;
         HealthyAfter = healthyAfter;
     }
@@ -55,8 +55,8 @@ public sealed class LocalStack : IAsyncDisposable
     /// <summary>The stack's data folder: the services' SQLite files, the broker's node, the mail server's data.</summary>
     public string DataRoot { get; }
 
-    /// <summary>Access tokens of the stack's demo clients.</summary>
-    public DemoTokens Tokens { get; }
+    /// <summary>Access tokens of the stack's demo clients (once it is started).</summary>
+    public DemoTokens Tokens => _tokens ??= new DemoTokens(_app.GetEndpoint("identity", "http"), DataRoot);
 
     /// <summary>Time from the start until each resource reported healthy.</summary>
     public IReadOnlyDictionary<string, TimeSpan> HealthyAfter { get; }

@@ -1,3 +1,4 @@
+using Ksst.Platform.Audit;
 using Ksst.ServiceDefaults.Access;
 using Api = Ksst.Contracts.Notifications.V1;
 using static Ksst.ServiceDefaults.Access.Role;
@@ -21,5 +22,6 @@ internal static class NotificationsAccess
             ("ListWebhookSubscriptions", RpcAccess.For(Organiser, Ops)),
             ("DeleteWebhookSubscription", RpcAccess.For(Organiser)),
             ("ListWebhookDeliveries", RpcAccess.For(Organiser, Ops)),
-            ("ResendWebhookDelivery", RpcAccess.For(Organiser, Ops)));
+            ("ResendWebhookDelivery", RpcAccess.For(Organiser, Ops)))
+        .WithAuditLog();
 }

@@ -1,4 +1,6 @@
 using Ksst.ServiceDefaults.Access;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ksst.Platform.Audit;
 
@@ -11,8 +13,9 @@ public sealed record AuditActor(string Subject, string Role, string ClientId, st
 
 /// <summary>
 /// The actor of the changes being made now. Inside an RPC it is the verified caller (anonymous
-/// when the call carries no token) and the RPC's method; outside one (a consumer, a loop, a
-/// seeder) it is the service itself, and the work is what <see cref="AuditCause"/> names.
+/// when the call carries no token) and the RPC's method, as the call's <see cref="ICurrentCall"/>
+/// says (resolved from the call's own services, whatever its lifetime); outside one (a consumer,
+/// a loop, a seeder) it is the service itself, and the work is what <see cref="AuditCause"/> names.
 /// </summary>
 public sealed class AuditActors
 {
@@ -23,20 +26,21 @@ public sealed class AuditActors
     public const string UnnamedWork = "background";
 
     private readonly string _service;
-    private readonly ICurrentCall? _call;
+    private readonly IHttpContextAccessor? _http;
 
-    /// <summary>The actors of <paramref name="service"/> (e.g. "registration"); <paramref name="call"/> is null in a host without API calls.</summary>
-    public AuditActors(string service, ICurrentCall? call)
+    /// <summary>The actors of <paramref name="service"/> (e.g. "registration"); <paramref name="http"/> is null in a host that serves no calls.</summary>
+    public AuditActors(string service, IHttpContextAccessor? http)
     {
         _service = service;
-        _call = call;
+        _http = http;
     }
 
     /// <summary>Who acts now.</summary>
     public AuditActor Current()
     {
-        var method = _call?.Method;
-        if (_call?.Caller is { } caller)
+        var call = _http?.HttpContext?.RequestServices?.GetService<ICurrentCall>();
+        var method = call?.Method;
+        if (call?.Caller is { } caller)
         {
             return new AuditActor(caller.Subject, caller.Role.ToString().ToLowerInvariant(), caller.ClientId, method ?? AuditCause.Current ?? UnnamedWork);
         }

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 using Api = Ksst.Contracts.Audit.V1;
@@ -11,6 +12,7 @@ internal sealed class AuditLogApi<TContext>(AuditQueries<TContext> queries) : Ap
 {
     public override async Task<Api.ListAuditEntriesResponse> ListAuditEntries(Api.ListAuditEntriesRequest request, ServerCallContext context)
     {
+        AuditAccess.Check(context.Caller());
         var violations = new FieldViolations();
         var filter = AuditRequest.Filter(request, queries.ResourceTypes, violations);
         var pageSize = AuditRequest.PageSize(request.PageSize, violations);

@@ -1,5 +1,6 @@
 using Ksst.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,7 +23,7 @@ public static class AuditLogExtensions
     public static IHostApplicationBuilder AddAuditLog<TContext>(this IHostApplicationBuilder builder, string serviceName)
         where TContext : DbContext
     {
-        builder.Services.TryAddSingleton(services => new AuditActors(serviceName, services.GetService<ICurrentCall>()));
+        builder.Services.TryAddSingleton(services => new AuditActors(serviceName, services.GetService<IHttpContextAccessor>()));
         builder.Services.AddSingleton<IInterceptor>(services => new AuditInterceptor<TContext>(
             services.GetRequiredService<AuditActors>(), services.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddScoped<AuditQueries<TContext>>();

@@ -1,3 +1,4 @@
+using Ksst.Platform.Audit;
 using Ksst.Platform.Outbox;
 using Ksst.ServiceDefaults.Access;
 using Api = Ksst.Contracts.Scheduling.V1;
@@ -38,5 +39,6 @@ internal static class SchedulingAccess
             ("CreateCalendarFeed", RpcAccess.For(Organiser, Participant)),
             ("ListCalendarFeeds", RpcAccess.For(Organiser, Participant)),
             ("RevokeCalendarFeed", RpcAccess.For(Organiser, Participant)))
-        .WithOutboxOperations();
+        .WithOutboxOperations()
+        .WithAuditLog();
 }

@@ -24,6 +24,7 @@ internal static class ServiceAuthentication
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section);
         builder.Services.AddSingleton(table);
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentCall, HttpCurrentCall>();
         builder.Services.AddAuthorization();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>

@@ -64,6 +64,7 @@ internal static class AccessMatrix
         ["/ksst.notifications.v1.Notifications/DeleteWebhookSubscription"] = "organiser",
         ["/ksst.notifications.v1.Notifications/ListWebhookDeliveries"] = "organiser ops",
         ["/ksst.notifications.v1.Notifications/ResendWebhookDelivery"] = "organiser ops",
+        ["/ksst.audit.v1.AuditLog/ListAuditEntries"] = "organiser",
         ["/ksst.operations.v1.OutboxOperations/ListOutboxEvents"] = "ops",
         ["/ksst.operations.v1.OutboxOperations/RetryDeadEvents"] = "ops",
     }.ToDictionary(e => e.Key, e => e.Value.Split(' '));
@@ -76,6 +77,7 @@ internal static class AccessMatrix
     public static IEnumerable<string> ServedBy(string grpcService) => grpcService switch
     {
         "ksst.operations.v1.OutboxOperations" => ["registration", "scheduling"],
+        "ksst.audit.v1.AuditLog" => ["registration", "scheduling", "notifications"],
         _ when grpcService.StartsWith("ksst.registration.", StringComparison.Ordinal) => ["registration"],
         _ when grpcService.StartsWith("ksst.scheduling.", StringComparison.Ordinal) => ["scheduling"],
         _ => ["notifications"],

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
@@ -67,6 +68,60 @@ public sealed class BadCredentialTests(StackFixture stack)
     }
 
     private sealed record Token([property: JsonPropertyName("access_token")] string AccessToken);
+
+    /// <summary>
+    /// A real organiser token with its claims changed by <paramref name="change"/>, signed again
+    /// with the identity service's own signing key (from the stack's key folder), so that only
+    /// the changed claim can make it invalid.
+    /// </summary>
+    private async Task<string> ResignedAsync(Action<JsonObject> change, CancellationToken ct)
+    {
+        var parts = (await stack.TokenAsync("organiser", ct)).Split('.');
+        var claims = JsonNode.Parse(FromBase64Url(parts[1]))!.AsObject();
+        change(claims);
+        using var key = RSA.Create();
+        key.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(stack.DataRoot, "identity", "keys", "signing.pem"), ct));
+        var header = Base64Url(JsonSerializer.Serialize(new { alg = "RS256", typ = "at+jwt", kid = Base64Url(SHA256.HashData(key.ExportSubjectPublicKeyInfo())) }));
+        var body = Base64Url(claims.ToJsonString());
+        var signature = key.SignData(Encoding.ASCII.GetBytes($"{header}.{body}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{header}.{body}.{Base64Url(signature)}";
+    }
+
+    [Fact]
+    public async Task Expired_not_yet_valid_and_foreign_issuer_tokens_are_unauthenticated_with_their_reason()
+    {
+        using var cts = new CancellationTokenSource(StackFixture.Timeout);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var client = new Programmes.ProgrammesClient(stack.AnonymousChannel("registration"));
+        async Task<RpcException?> CallAsync(string token)
+        {
+            try
+            {
+                await client.ListProgrammesAsync(new ListProgrammesRequest(), new Metadata { { "authorization", $"Bearer {token}" } }, Deadline);
+                return null;
+            }
+            catch (RpcException e)
+            {
+                return e;
+            }
+        }
+
+        // The same token signed again unchanged is accepted: the refusals below are for the claim alone.
+        Assert.Null(await CallAsync(await ResignedAsync(_ => { }, cts.Token)));
+        var cases = new (string What, Action<JsonObject> Change, string Reason)[]
+        {
+            ("expired", c => { c["exp"] = now - 600; c["iat"] = now - 2400; c["nbf"] = now - 2400; }, "expired"),
+            ("not yet valid", c => { c["nbf"] = now + 3600; c["iat"] = now + 3600; c["exp"] = now + 7200; }, "not valid yet"),
+            ("another issuer", c => c["iss"] = "http://127.0.0.1:1/", "not issued by"),
+            ("another audience", c => c["aud"] = "somebody-else", "not meant for this service"),
+        };
+        foreach (var (what, change, reason) in cases)
+        {
+            var error = await CallAsync(await ResignedAsync(change, cts.Token));
+            Assert.True(error is { StatusCode: StatusCode.Unauthenticated }, $"{what}: {error?.StatusCode.ToString() ?? "accepted"}");
+            Assert.Contains(reason, error!.Status.Detail, StringComparison.Ordinal);
+        }
+    }
 
     [Fact]
     public async Task Every_bad_credential_is_unauthenticated_over_grpc_and_stores_nothing()

@@ -85,6 +85,7 @@ public sealed class AuditLogRulesTests
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection([
+            new("Identity:Authority", "http://127.0.0.1:1/"),
             new("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1"),
             new("ConnectionStrings:cache", "127.0.0.1:1"),
             new($"ConnectionStrings:{service}-db", $"Data Source={Path.Combine(Path.GetTempPath(), $"ksst-arch-{Guid.NewGuid():N}.db")}"),

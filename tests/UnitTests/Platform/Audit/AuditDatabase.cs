@@ -25,14 +25,27 @@ internal sealed class AuditDatabase<TContext> : IAsyncDisposable where TContext 
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"ksst-audit-{Guid.NewGuid():N}.db");
     private readonly IHost _host;
 
-    /// <summary>The database of <paramref name="service"/> ("registration", …), migrated.</summary>
-    public AuditDatabase(string service)
+    /// <summary>
+    /// The database of <paramref name="service"/> ("registration", …), migrated; the current call
+    /// registered as the service defaults register it, or per request scope when <paramref name="scopedCurrentCall"/>.
+    /// </summary>
+    public AuditDatabase(string service, bool scopedCurrentCall = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([new($"ConnectionStrings:{service}-db", $"Data Source={_file};Pooling=False")]);
+        // As in Development: a scoped service resolved from the root is an error, not a quiet singleton.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true }));
         builder.Services.AddLogging();
         builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddCurrentCall();
+        if (scopedCurrentCall)
+        {
+            builder.Services.AddHttpContextAccessor();
+            builder.Services.AddScoped<ICurrentCall, HttpCurrentCall>();
+        }
+        else
+        {
+            builder.Services.AddCurrentCall();
+        }
         builder.AddServiceDatabase<TContext>($"{service}-db");
         builder.AddAuditLog<TContext>(service);
         _host = builder.Build();
@@ -70,7 +83,8 @@ internal sealed class AuditDatabase<TContext> : IAsyncDisposable where TContext 
     public IDisposable Call(string method, string? subject, string? role, string? clientId)
     {
         var parts = method.Trim('/').Split('/');
-        var context = new DefaultHttpContext();
+        var request = _host.Services.CreateScope();
+        var context = new DefaultHttpContext { RequestServices = request.ServiceProvider };
         if (subject is not null)
         {
             context.User = new ClaimsPrincipal(new ClaimsIdentity(
@@ -80,7 +94,11 @@ internal sealed class AuditDatabase<TContext> : IAsyncDisposable where TContext 
             new GrpcMethodMetadata(typeof(object), new Method<byte[], byte[]>(MethodType.Unary, parts[0], parts[1], Raw, Raw))), method));
         var accessor = _host.Services.GetRequiredService<IHttpContextAccessor>();
         accessor.HttpContext = context;
-        return new Ending(() => accessor.HttpContext = null);
+        return new Ending(() =>
+        {
+            accessor.HttpContext = null;
+            request.Dispose();
+        });
     }
 
     /// <summary>Every entry, oldest first, read with a fresh context.</summary>

@@ -163,6 +163,24 @@ public sealed class AuditRecordingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_caller_is_read_from_the_calls_own_services_also_when_its_current_call_is_scoped()
+    {
+        await using var scoped = new AuditDatabase<RegistrationDbContext>("registration", scopedCurrentCall: true);
+        using (scoped.Call(UpdateBatch, "organiser-7", "organiser", "ksst-cli"))
+        {
+            await scoped.RunAsync(db =>
+            {
+                db.Programmes.Add(Ksst.Registration.Demo.KsstProgrammeHistory.Programme());
+                return Task.CompletedTask;
+            }).WaitAsync(Timeout);
+        }
+        await scoped.RunAsync(async db => (await db.Programmes.SingleAsync()).Name = "Renamed").WaitAsync(Timeout);
+
+        Assert.Equal([("organiser-7", UpdateBatch), ("service:registration", AuditActors.UnnamedWork)],
+            (await scoped.EntriesAsync()).Select(e => (e.ActorSubject, e.Rpc)));
+    }
+
+    [Fact]
     public async Task A_group_commit_records_each_nomination_as_made_by_its_own_caller()
     {
         var lk = new AuditActor("demo-agency-lk", "agency", "demo-agency-lk", Nominate);
