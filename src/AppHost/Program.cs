@@ -17,11 +17,13 @@ var registration = builder.AddService<Projects.Registration>("registration")
     .WithIdentity(identity)
     .WithReference(infra.Messaging).WaitFor(infra.Messaging);
 
-builder.AddService<Projects.Scheduling>("scheduling")
+var scheduling = builder.AddService<Projects.Scheduling>("scheduling")
     .WithIdentity(identity)
     .WithReference(infra.Messaging).WaitFor(infra.Messaging)
     .WithReference(infra.Cache).WaitFor(infra.Cache)
     .WithReference(registration).WaitFor(registration);
+// Calendar feed URLs handed out over gRPC name the HTTP/1.1 endpoint calendar apps can read.
+scheduling.WithEnvironment("Scheduling__Feeds__BaseUrl", scheduling.GetEndpoint("http"));
 
 builder.AddService<Projects.Notifications>("notifications")
     .WithIdentity(identity)

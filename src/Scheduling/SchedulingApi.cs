@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Ksst.Scheduling.Access;
 using Ksst.Scheduling.Agenda;
+using Ksst.Scheduling.Feeds;
 using Ksst.Scheduling.Groups;
 using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
@@ -13,7 +14,7 @@ namespace Ksst.Scheduling;
 /// <summary>
 /// The Scheduling gRPC service (also served as JSON through transcoding): a thin adapter that
 /// checks each request's fields, calls the feature that answers it and maps the result. Its
-/// parts live beside their features (Roster/, Groups/, Sessions/, Agenda/). Who may call each
+/// parts live beside their features (Roster/, Groups/, Sessions/, Agenda/, Feeds/). Who may call each
 /// RPC is <see cref="SchedulingAccess"/>'s; a batch's things are for its organisers
 /// (<see cref="OrganisesAsync"/>), checked before any change begins.
 /// </summary>
@@ -27,9 +28,13 @@ internal sealed partial class SchedulingApi(
     VenueCommands venues,
     SpeakerCommands speakers,
     TimetableViews views,
+    TimetableCalendars calendars,
     BatchOrganisers organisers,
     ItineraryAccess itineraries,
-    TimeProvider clock)
+    FeedAccess feedAccess,
+    FeedBaseUrl feedBaseUrl,
+    FeedCommands feeds,
+    FeedQueries feedQueries)
     : Api.Scheduling.SchedulingBase
 {
     /// <summary>Refuses the caller unless they organise <paramref name="batchId"/>'s programme.</summary>

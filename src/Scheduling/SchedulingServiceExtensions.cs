@@ -6,6 +6,7 @@ using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Agenda;
 using Ksst.Scheduling.Data;
 using Ksst.Scheduling.Demo;
+using Ksst.Scheduling.Feeds;
 using Ksst.Scheduling.Groups;
 using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
@@ -58,6 +59,7 @@ internal static class SchedulingServiceExtensions
         builder.Services.AddOptions<RosterReconciliationOptions>().Bind(builder.Configuration.GetSection("Scheduling:RosterReconciliation"));
         builder.Services.AddHostedService<RosterReconciliation>();
         builder.AddTimetableViews();
+        builder.AddCalendarFeeds();
         return builder;
     }
 
@@ -65,6 +67,7 @@ internal static class SchedulingServiceExtensions
     {
         app.MapGrpcApi();
         app.MapGrpcService<SchedulingApi>();
+        app.MapCalendarFeeds();
         app.MapOutbox<SchedulingDbContext>();
         app.MapAuditLog<SchedulingDbContext>();
         return app;
@@ -78,5 +81,16 @@ internal static class SchedulingServiceExtensions
             .AddSerializerFactory<ProtobufCacheSerializerFactory>();
         builder.Services.AddSingleton<CacheMetrics>();
         builder.Services.AddScoped<TimetableViews>();
+        builder.Services.AddScoped<TimetableCalendars>();
+    }
+
+    /// <summary>Secret calendar feed URLs, and their tokens kept out of traces and logs.</summary>
+    private static void AddCalendarFeeds(this WebApplicationBuilder builder)
+    {
+        builder.AddFeedTelemetry();
+        builder.Services.AddSingleton<FeedBaseUrl>();
+        builder.Services.AddSingleton<Access.FeedAccess>();
+        builder.Services.AddScoped<FeedCommands>();
+        builder.Services.AddScoped<FeedQueries>();
     }
 }

@@ -9,7 +9,8 @@ namespace Ksst.Scheduling.Access;
 /// <summary>
 /// Who may call each of Scheduling's RPCs: the timetable, roster and groups of a batch are its
 /// organisers' (checked per batch by <see cref="BatchOrganisers"/>); an itinerary is also its
-/// participant's own (<see cref="ItineraryAccess"/>); operators may reconcile a roster.
+/// participant's own (<see cref="ItineraryAccess"/>), and so are its calendar feeds
+/// (<see cref="FeedAccess"/>); operators may reconcile a roster.
 /// </summary>
 internal static class SchedulingAccess
 {
@@ -34,7 +35,10 @@ internal static class SchedulingAccess
             ("GetAgenda", Organisers),
             ("GetItinerary", RpcAccess.For(Organiser, Participant)),
             ("GetAgendaCalendar", Organisers),
-            ("GetItineraryCalendar", RpcAccess.For(Organiser, Participant)))
+            ("GetItineraryCalendar", RpcAccess.For(Organiser, Participant)),
+            ("CreateCalendarFeed", RpcAccess.For(Organiser, Participant)),
+            ("ListCalendarFeeds", RpcAccess.For(Organiser, Participant)),
+            ("RevokeCalendarFeed", RpcAccess.For(Organiser, Participant)))
         .WithOutboxOperations()
         .WithAuditLog();
 }

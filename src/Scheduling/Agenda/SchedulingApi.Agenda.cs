@@ -13,8 +13,6 @@ namespace Ksst.Scheduling;
 /// <summary>The Scheduling gRPC service; this part: the agenda, itineraries and their calendars.</summary>
 internal sealed partial class SchedulingApi
 {
-    private const string CalendarContentType = "text/calendar; charset=utf-8";
-
     public override async Task<Api.Agenda> GetAgenda(GetAgendaRequest request, ServerCallContext context)
     {
         new FieldViolations()
@@ -36,14 +34,13 @@ internal sealed partial class SchedulingApi
     {
         RequireBatchId(request.BatchId);
         await OrganisesAsync(request.BatchId, context);
-        var agenda = await views.AgendaAsync(request.BatchId, context.CancellationToken);
-        return Calendar($"KSST {request.BatchId}", agenda.Days);
+        return Calendar(await calendars.AgendaAsync(request.BatchId, context.CancellationToken));
     }
 
     public override async Task<HttpBody> GetItineraryCalendar(GetItineraryCalendarRequest request, ServerCallContext context)
     {
         var itinerary = await ItineraryOfAsync(request.BatchId, request.NominationId, context);
-        return Calendar($"KSST {request.BatchId} itinerary", itinerary.Days);
+        return Calendar(calendars.Itinerary(itinerary));
     }
 
     private async Task<Itinerary> ItineraryOfAsync(string batchId, string nominationId, ServerCallContext context)
@@ -55,9 +52,9 @@ internal sealed partial class SchedulingApi
             ?? throw RpcErrors.NotFound("roster entry", $"batches/{batchId}/roster/{id}");
     }
 
-    private HttpBody Calendar(string name, IEnumerable<AgendaDay> days) => new()
+    private static HttpBody Calendar(string text) => new()
     {
-        ContentType = CalendarContentType,
-        Data = ByteString.CopyFrom(CalendarFeed.Write(name, days.SelectMany(d => d.Items).ToList(), clock.GetUtcNow()), Encoding.UTF8),
+        ContentType = TimetableCalendars.ContentType,
+        Data = ByteString.CopyFrom(text, Encoding.UTF8),
     };
 }

@@ -2,6 +2,7 @@ using Ksst.Platform.Audit;
 using Ksst.Platform.Inbox;
 using Ksst.Platform.Outbox;
 using Ksst.Platform.Sqlite;
+using Ksst.Scheduling.Feeds;
 using Ksst.Scheduling.Groups;
 using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ksst.Scheduling.Data;
 
-/// <summary>Scheduling's own database: roster, groups, venues, speakers, sessions, outbox, inbox and audit log.</summary>
+/// <summary>Scheduling's own database: roster, groups, venues, speakers, sessions, calendar feeds, outbox, inbox and audit log.</summary>
 public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : DbContext(options)
 {
     /// <summary>Participants per batch.</summary>
@@ -26,6 +27,9 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
 
     /// <summary>Timetable entries of the batches.</summary>
     public DbSet<Session> Sessions => Set<Session>();
+
+    /// <summary>Secret calendar feed URLs (their tokens' hashes).</summary>
+    public DbSet<Feed> Feeds => Set<Feed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcTicksForTimes();
@@ -63,6 +67,18 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             e.Property(s => s.BatchId).HasMaxLength(64);
             e.HasOne<Venue>().WithMany().HasForeignKey(s => s.VenueId);
             e.HasIndex(s => new { s.BatchId, s.Start });
+        });
+        modelBuilder.Entity<Feed>(e =>
+        {
+            e.ToTable("calendar_feeds");
+            e.Property(f => f.TokenHash).HasMaxLength(32);
+            e.HasIndex(f => f.TokenHash).IsUnique();
+            e.Property(f => f.BatchId).HasMaxLength(64);
+            e.Property(f => f.Label).HasMaxLength(100);
+            e.Property(f => f.CreatedBy).HasMaxLength(200);
+            e.HasIndex(f => new { f.BatchId, f.CreatedAt });
+            e.HasIndex(f => new { f.CreatedBy, f.CreatedAt });
+            e.Ignore(f => f.IsAgenda);
         });
         modelBuilder.AddOutbox().AddInbox().AddAuditLog();
     }
