@@ -99,6 +99,11 @@ public sealed class ProcessWatch : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+        catch (ObjectDisposedException)
+        {
+            // The stack was disposed before the watch was stopped (a tick between the two): its
+            // processes were noted up to its stop, which is what the check needs.
+        }
     }
 
     /// <summary>Stops noting.</summary>
