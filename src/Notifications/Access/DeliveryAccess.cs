@@ -33,9 +33,9 @@ internal sealed class DeliveryAccess(BatchOrganisers organisers)
     /// <summary>Refuses anyone but operators and organisers of every programme: webhooks receive every batch's events.</summary>
     public static void CheckWebhooks(Caller caller)
     {
-        if (caller.Role == Role.Organiser && !caller.OrganisesEveryProgramme)
+        if (caller.Role == Role.Organiser)
         {
-            throw RpcErrors.PermissionDenied("NOT_LEAD_ORGANISER", "Webhook subscriptions receive every batch's events: only an organiser of every programme manages them.");
+            caller.CheckOrganisesEveryProgramme("Webhook subscriptions receive every batch's events: only an organiser of every programme manages them.");
         }
     }
 }

@@ -1,6 +1,5 @@
 using Ksst.Contracts.Audit.V1;
 using Ksst.ServiceDefaults.Access;
-using Ksst.ServiceDefaults.Errors;
 
 namespace Ksst.Platform.Audit;
 
@@ -15,11 +14,6 @@ public static class AuditAccess
         table.For(AuditLog.Descriptor, ("ListAuditEntries", RpcAccess.For(Role.Organiser)));
 
     /// <summary>Refuses an organiser of only some programmes.</summary>
-    public static void Check(Caller caller)
-    {
-        if (!caller.OrganisesEveryProgramme)
-        {
-            throw RpcErrors.PermissionDenied("NOT_LEAD_ORGANISER", "The audit log spans every programme: only an organiser of every programme reads it.");
-        }
-    }
+    public static void Check(Caller caller) =>
+        caller.CheckOrganisesEveryProgramme("The audit log spans every programme: only an organiser of every programme reads it.");
 }

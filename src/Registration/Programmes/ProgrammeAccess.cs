@@ -1,5 +1,4 @@
 using Ksst.ServiceDefaults.Access;
-using Ksst.ServiceDefaults.Errors;
 
 namespace Ksst.Registration.Programmes;
 
@@ -11,20 +10,9 @@ namespace Ksst.Registration.Programmes;
 internal static class ProgrammeAccess
 {
     /// <summary>Refuses <paramref name="caller"/> unless they organise <paramref name="programmeId"/>.</summary>
-    public static void CheckOrganises(Caller caller, string programmeId)
-    {
-        if (!caller.Organises(programmeId))
-        {
-            throw RpcErrors.PermissionDenied("NOT_ORGANISER", $"Only an organiser of programme '{programmeId}' may do this.");
-        }
-    }
+    public static void CheckOrganises(Caller caller, string programmeId) => caller.CheckOrganises(programmeId);
 
     /// <summary>Refuses <paramref name="caller"/> unless they organise every programme.</summary>
-    public static void CheckOrganisesEveryProgramme(Caller caller)
-    {
-        if (!caller.OrganisesEveryProgramme)
-        {
-            throw RpcErrors.PermissionDenied("NOT_LEAD_ORGANISER", "Only an organiser of every programme may create a programme.");
-        }
-    }
+    public static void CheckOrganisesEveryProgramme(Caller caller) =>
+        caller.CheckOrganisesEveryProgramme("Only an organiser of every programme may create a programme.");
 }

@@ -22,11 +22,7 @@ public sealed class BatchOrganisers(Programmes.ProgrammesClient registration)
         {
             return;
         }
-        var programme = await ProgrammeOfAsync(batchId, ct);
-        if (!caller.Organises(programme))
-        {
-            throw RpcErrors.PermissionDenied("NOT_ORGANISER", $"Only an organiser of programme '{programme}' may do this for batch '{batchId}'.");
-        }
+        caller.CheckOrganises(await ProgrammeOfAsync(batchId, ct), $"for batch '{batchId}'");
     }
 
     /// <summary>Whether <paramref name="caller"/> organises the programme of <paramref name="batchId"/> (false when there is no such batch).</summary>
