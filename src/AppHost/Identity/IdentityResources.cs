@@ -30,6 +30,8 @@ internal static class IdentityResources
         var identity = builder.AddServiceProject<Projects.Identity>("identity");
         identity
             .WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"))
+            // Its own API (API tokens) takes the tokens it issues, verified like every service does.
+            .WithEnvironment("Identity__Authority", identity.GetEndpoint("http"))
             .WithEnvironment("Identity__DemoCredentials", path)
             .WithEnvironment("Identity__KeyDirectory", Path.Combine(dataRoot, "identity", "keys"))
             .WithUrlForEndpoint("http", url => url.DisplayText = IssuerLabel)

@@ -41,7 +41,8 @@ internal static class AccountsExtensions
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<IdentityDb>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // No default scheme: the sign-in flow names the cookie's scheme; bearer tokens (the gRPC API) are the default (AddGrpcApi).
+        services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = CookieName;

@@ -1,4 +1,5 @@
 using Ksst.Identity.Accounts;
+using Ksst.Identity.ApiTokens;
 using Ksst.Platform.Sqlite;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
     /// <summary>The connection string's name (<c>ConnectionStrings__identity-db</c>).</summary>
     public const string ConnectionName = "identity-db";
 
+    /// <summary>Personal API tokens (their secrets' hashes, never the secrets).</summary>
+    internal DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcTicksForTimes();
 
@@ -29,6 +33,19 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
             e.Property(u => u.Role).HasMaxLength(16);
             e.Property(u => u.Country).HasMaxLength(2);
             e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Role).HasMaxLength(16);
+            e.Property(t => t.Country).HasMaxLength(2);
+            e.Property(t => t.SecretHash).HasMaxLength(32);
+            e.Property(t => t.CreatedBy).HasMaxLength(200);
+            e.Property(t => t.RevokedBy).HasMaxLength(200);
+            e.HasIndex(t => t.SecretHash).IsUnique();
+            e.HasIndex(t => t.CreatedAt);
         });
     }
 }

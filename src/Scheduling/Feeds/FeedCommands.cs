@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Access;
 using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Data;
 using Ksst.ServiceDefaults.Errors;
@@ -22,7 +23,7 @@ internal sealed class FeedCommands(SchedulingDbContext db, UnitOfWork<Scheduling
     /// </summary>
     public Task<(Feed Feed, string Token)> CreateAsync(string batchId, Guid? nominationId, string label, string createdBy, CancellationToken ct)
     {
-        var (token, hash) = FeedToken.New();
+        var (token, hash) = SecretToken.New();
         return unitOfWork.RunAsync(async _ =>
         {
             var working = await db.Feeds.CountAsync(

@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Access;
 using Ksst.Scheduling.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ internal sealed class FeedQueries(SchedulingDbContext db)
     /// lookup compares no secret.
     /// </summary>
     public async Task<Feed?> OpenedByAsync(string token, CancellationToken ct) =>
-        FeedToken.HashOf(token) is { } hash
+        SecretToken.HashOf(token) is { } hash
             ? await db.Feeds.AsNoTracking().SingleOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, ct)
             : null;
 }

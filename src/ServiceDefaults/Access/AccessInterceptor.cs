@@ -8,7 +8,7 @@ namespace Ksst.ServiceDefaults.Access;
 
 /// <summary>
 /// Checks every call against the service's <see cref="AccessTable"/> before anything else reads
-/// it: no valid token is UNAUTHENTICATED with a short reason, a caller whose role the RPC does not
+/// it: no valid token is UNAUTHENTICATED with a short reason (UNAVAILABLE when an API token could not be checked), a caller whose role the RPC does not
 /// admit is PERMISSION_DENIED, and an RPC without a rule is refused too (logged as a defect).
 /// JSON transcoding runs the same pipeline (401 and 403 with the google.rpc.Status body).
 /// </summary>
@@ -70,7 +70,8 @@ internal sealed partial class AccessInterceptor(AccessTable table, IHostEnvironm
         var caller = Caller.From(http.User);
         if (caller is null)
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, TokenFailures.Explain(http)));
+            throw new RpcException(new Status(
+                TokenFailures.IsUnavailable(http) ? StatusCode.Unavailable : StatusCode.Unauthenticated, TokenFailures.Explain(http)));
         }
         if (!access.Allows(caller))
         {

@@ -1,3 +1,4 @@
+using Ksst.Contracts.Identity.V1;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,9 +11,23 @@ namespace Ksst.ServiceDefaults.Access;
 public static class TokenFailures
 {
     private const string ItemKey = "ksst.access.token-failure";
+    private const string UnavailableKey = "ksst.access.token-unchecked";
 
     /// <summary>Remembers why the bearer token of <paramref name="context"/> was refused.</summary>
-    public static void Record(HttpContext context, Exception failure) => context.Items[ItemKey] = Reason(failure);
+    public static void Record(HttpContext context, Exception failure) => Record(context, Reason(failure));
+
+    /// <summary>Remembers <paramref name="reason"/> as why the bearer token of <paramref name="context"/> was refused.</summary>
+    public static void Record(HttpContext context, string reason) => context.Items[ItemKey] = reason;
+
+    /// <summary>Remembers that the API token of <paramref name="context"/> could not be checked (the identity service did not answer).</summary>
+    public static void RecordUnavailable(HttpContext context)
+    {
+        context.Items[UnavailableKey] = true;
+        Record(context, "the identity service could not check the API token; try again shortly");
+    }
+
+    /// <summary>Whether the credentials of <paramref name="context"/> could not be checked, rather than being refused.</summary>
+    public static bool IsUnavailable(HttpContext? context) => context?.Items.ContainsKey(UnavailableKey) == true;
 
     /// <summary>Why the credentials of <paramref name="context"/> were not accepted.</summary>
     public static string Explain(HttpContext? context)
@@ -39,5 +54,13 @@ public static class TokenFailures
         SecurityTokenInvalidLifetimeException or SecurityTokenNoExpirationException => "the access token has no valid lifetime",
         InvalidOperationException => "the identity service's keys could not be fetched yet",
         _ => "the access token was not accepted",
+    };
+
+    /// <summary>The short reason an API token with <paramref name="verdict"/> is refused.</summary>
+    public static string Reason(ApiTokenVerdict verdict) => verdict switch
+    {
+        ApiTokenVerdict.Revoked => "the API token has been revoked",
+        ApiTokenVerdict.Expired => "the API token has expired",
+        _ => "the API token is not known",
     };
 }

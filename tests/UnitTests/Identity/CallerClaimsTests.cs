@@ -68,7 +68,7 @@ public sealed class CallerClaimsTests
     {
         var granted = Grants.ScopesFor([], MachineClient.Descriptor(Client("demo-ops", "ops")).Permissions);
 
-        Assert.Equal(["notifications", "registration", "scheduling"], granted.Order(StringComparer.Ordinal));
+        Assert.Equal(["identity", "notifications", "registration", "scheduling"], granted.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class CallerClaimsTests
     {
         var granted = Grants.ScopesFor([], CommandLineClient.Descriptor().Permissions);
 
-        Assert.Equal(["notifications", "offline_access", "registration", "scheduling"], granted.Order(StringComparer.Ordinal));
+        Assert.Equal(["identity", "notifications", "offline_access", "registration", "scheduling"], granted.Order(StringComparer.Ordinal));
     }
 
     [Fact]

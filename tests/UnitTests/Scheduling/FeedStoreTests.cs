@@ -3,6 +3,7 @@ using Grpc.Core;
 using Ksst.Platform.Sqlite;
 using Ksst.Scheduling.Data;
 using Ksst.Scheduling.Feeds;
+using Ksst.ServiceDefaults.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,11 +51,11 @@ public sealed class FeedStoreTests : IAsyncDisposable
         var (feed, token) = await CreateAsync(Nimali);
         Assert.Equal(feed.Id, (await InScopeAsync((_, q, _) => q.OpenedByAsync(token, CancellationToken.None)))?.Id);
         var stored = await InScopeAsync((_, _, db) => db.Feeds.AsNoTracking().SingleAsync(f => f.Id == feed.Id));
-        Assert.Equal(FeedToken.HashOf(token), stored.TokenHash);
+        Assert.Equal(SecretToken.HashOf(token), stored.TokenHash);
         Assert.NotEqual(Encoding.ASCII.GetBytes(token), stored.TokenHash);
         Assert.DoesNotContain(token, stored.Label + stored.CreatedBy + stored.BatchId, StringComparison.Ordinal);
 
-        Assert.Null(await InScopeAsync((_, q, _) => q.OpenedByAsync(FeedToken.New().Token, CancellationToken.None)));
+        Assert.Null(await InScopeAsync((_, q, _) => q.OpenedByAsync(SecretToken.New().Token, CancellationToken.None)));
         Assert.Null(await InScopeAsync((_, q, _) => q.OpenedByAsync(token[..^1], CancellationToken.None)));
 
         _clock.Advance(TimeSpan.FromMinutes(5));
