@@ -103,10 +103,12 @@ public class StackFixture : IAsyncLifetime
     /// <summary>
     /// A token of a kind of caller: "organiser" (of every programme), "organiser-other" (of
     /// another programme only), "agency" (of LK) or "agency-XX", "participant" (the demo batch 3
-    /// participant Nimali Perera, signed in as a person), "ops", or a service's own ("scheduling", "notifications").
+    /// participant Nimali Perera, signed in as a person), "ops", a service's own ("scheduling",
+    /// "notifications"), or a personal API token: "agency-api-token" (of LK) or "ops-api-token".
     /// </summary>
     public Task<string> TokenAsync(string caller, CancellationToken ct) => caller switch
     {
+        "agency-api-token" or "ops-api-token" => _apiTokens.GetOrAdd(caller, CreateApiTokenAsync).WaitAsync(ct),
         "organiser" => Tokens.ForClientAsync(DemoTokens.Organiser, ct),
         "organiser-other" => Tokens.ForClientAsync(Contracts.Identity.DemoCredentials.OtherOrganiserClient, ct),
         "agency" => Tokens.ForClientAsync(DemoTokens.Agency("LK"), ct),
@@ -115,6 +117,19 @@ public class StackFixture : IAsyncLifetime
         "participant" => Tokens.ForUserAsync(Contracts.Identity.DemoCredentials.ParticipantUser, ct),
         _ => Tokens.ForClientAsync(caller, ct),
     };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> _apiTokens = new();
+
+    /// <summary>A personal API token made once per stack by the demo organiser, as a machine client of an agency or of ops would hold it.</summary>
+    private async Task<string> CreateApiTokenAsync(string caller)
+    {
+        var request = caller == "ops-api-token"
+            ? new Contracts.Identity.V1.CreateApiTokenRequest { Name = "test ops monitoring", Role = Contracts.Identity.V1.ApiTokenRole.Ops }
+            : new Contracts.Identity.V1.CreateApiTokenRequest { Name = "test LK nomination system", Role = Contracts.Identity.V1.ApiTokenRole.Agency, Country = "LK" };
+        var created = await new Contracts.Identity.V1.ApiTokens.ApiTokensClient(Channel("identity"))
+            .CreateApiTokenAsync(request, deadline: DateTime.UtcNow + Timeout);
+        return created.Secret;
+    }
 
     /// <summary>A gRPC channel to a service's HTTP/2 endpoint whose calls carry the token of <paramref name="caller"/> (see <see cref="TokenAsync"/>) unless they set their own.</summary>
     public GrpcChannel Channel(string service, string caller = "organiser") =>

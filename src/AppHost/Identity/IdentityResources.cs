@@ -47,13 +47,15 @@ internal static class IdentityResources
     /// <summary>
     /// Makes <paramref name="service"/> wait for the identity service and tells it where that is
     /// (<c>Identity__Authority</c>) and who it is there: client id = its name, and its secret
-    /// from the demo credentials, as a secret parameter (masked in the dashboard).
+    /// from the demo credentials, as a secret parameter (masked in the dashboard). Its readiness
+    /// probe reads its full health report as the demo ops client (<see cref="HealthReportAccess"/>).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithIdentity(this IResourceBuilder<ProjectResource> service, IdentityService identity)
     {
         var name = service.Resource.Name;
         var secret = service.ApplicationBuilder.AddParameter($"{name}-client-secret", identity.Credentials.Client(name).Secret, secret: true);
         return service
+            .WithAnnotation(new HealthReportAccess(identity.Resource.GetEndpoint("http"), identity.Credentials.Client(DemoCredentials.OpsClient)))
             .WithReference(identity.Resource).WaitFor(identity.Resource)
             .WithEnvironment("Identity__Authority", identity.Resource.GetEndpoint("http"))
             .WithEnvironment("Identity__ClientId", name)

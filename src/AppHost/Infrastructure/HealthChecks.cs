@@ -68,11 +68,22 @@ internal static class HealthChecks
     public static async Task<HealthCheckResult> ServiceReportAsync(IResourceWithEndpoints resource, string endpointName, string path, CancellationToken ct)
     {
         var url = await new EndpointReference(resource, endpointName).Property(EndpointProperty.Url).GetValueAsync(ct).ConfigureAwait(false);
-        using var response = await Http.GetAsync(new Uri(new Uri(url!), path), ct).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(url!), path));
+        // Anonymous callers see the status alone; the checks are for operators (the AppHost asks as one).
+        if (resource.Annotations.OfType<Identity.HealthReportAccess>().FirstOrDefault() is { } access
+            && await access.TokenAsync(ct).ConfigureAwait(false) is { } token)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await Http.SendAsync(request, ct).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         using var report = JsonDocument.Parse(body);
         var status = Enum.TryParse<HealthStatus>(report.RootElement.GetProperty("status").GetString(), out var parsed) ? parsed : HealthStatus.Unhealthy;
-        var failing = report.RootElement.GetProperty("checks").EnumerateArray()
+        if (!report.RootElement.TryGetProperty("checks", out var checks))
+        {
+            return new HealthCheckResult(status);
+        }
+        var failing = checks.EnumerateArray()
             .Where(c => c.GetProperty("status").GetString() != nameof(HealthStatus.Healthy))
             .Select(c => $"{c.GetProperty("name").GetString()}: {c.GetProperty("status").GetString()} {c.GetProperty("description").GetString()}".TrimEnd());
         return new HealthCheckResult(status, string.Join("; ", failing) is { Length: > 0 } why ? why : null);

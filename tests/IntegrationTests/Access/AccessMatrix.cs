@@ -8,7 +8,11 @@ namespace Ksst.IntegrationTests.Access;
 internal static class AccessMatrix
 {
     /// <summary>The kinds of caller the matrix is tried with (besides anonymous).</summary>
-    public static readonly string[] Callers = ["organiser", "agency", "participant", "ops", "scheduling", "notifications"];
+    public static readonly string[] Callers = ["organiser", "agency", "participant", "ops", "scheduling", "notifications", "agency-api-token", "ops-api-token"];
+
+    /// <summary>Whether <paramref name="caller"/> is admitted to <paramref name="fullMethod"/>: a personal API token as the role it acts in.</summary>
+    public static bool Admits(string fullMethod, string caller) =>
+        Admitted[fullMethod].Contains(caller.EndsWith("-api-token", StringComparison.Ordinal) ? caller[..^"-api-token".Length] : caller);
 
     private const string Everyone = "organiser agency participant ops";
 
@@ -67,6 +71,10 @@ internal static class AccessMatrix
         ["/ksst.audit.v1.AuditLog/ListAuditEntries"] = "organiser",
         ["/ksst.operations.v1.OutboxOperations/ListOutboxEvents"] = "ops",
         ["/ksst.operations.v1.OutboxOperations/RetryDeadEvents"] = "ops",
+        ["/ksst.identity.v1.ApiTokens/CreateApiToken"] = "organiser",
+        ["/ksst.identity.v1.ApiTokens/ListApiTokens"] = "organiser",
+        ["/ksst.identity.v1.ApiTokens/RevokeApiToken"] = "organiser",
+        ["/ksst.identity.v1.ApiTokens/CheckApiToken"] = "scheduling notifications",
     }.ToDictionary(e => e.Key, e => e.Value.Split(' '));
 
     /// <summary>A caller the RPC admits (an organiser wherever one is), to call it as one who may.</summary>
@@ -78,6 +86,7 @@ internal static class AccessMatrix
     {
         "ksst.operations.v1.OutboxOperations" => ["registration", "scheduling"],
         "ksst.audit.v1.AuditLog" => ["registration", "scheduling", "notifications"],
+        _ when grpcService.StartsWith("ksst.identity.", StringComparison.Ordinal) => ["identity"],
         _ when grpcService.StartsWith("ksst.registration.", StringComparison.Ordinal) => ["registration"],
         _ when grpcService.StartsWith("ksst.scheduling.", StringComparison.Ordinal) => ["scheduling"],
         _ => ["notifications"],

@@ -109,7 +109,7 @@ public sealed class AccessMatrixTests(StackFixture stack)
         {
             return code == StatusCode.Unauthenticated ? null : $"expected UNAUTHENTICATED, got {code}";
         }
-        var admitted = AccessMatrix.Admitted[FullName(method)].Contains(caller);
+        var admitted = AccessMatrix.Admits(FullName(method), caller);
         var refusedForRole = code == StatusCode.PermissionDenied && reason == "ROLE_NOT_ADMITTED";
         return (admitted, code) switch
         {

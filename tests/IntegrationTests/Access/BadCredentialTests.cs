@@ -49,6 +49,8 @@ public sealed class BadCredentialTests(StackFixture stack)
             ("alg none", $"Bearer {Base64Url("""{"alg":"none","typ":"JWT"}""")}.{parts[1]}."),
             ("signed by another key", $"Bearer {foreignHeader}.{parts[1]}.{foreignSignature}"),
             ("meant for another service", $"Bearer {narrow}"),
+            ("an API token nobody was given", $"Bearer ksst_pat_{new string('A', 43)}"),
+            ("a cut-off API token", "Bearer ksst_pat_AAAA"),
         ];
     }
 
@@ -163,6 +165,16 @@ public sealed class BadCredentialTests(StackFixture stack)
         using var http = stack.AnonymousHttp("registration");
         using var health = await http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        // Open, and revealing nothing but the status; an operator sees the checks.
+        using (var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal(["status"], report.RootElement.EnumerateObject().Select(p => p.Name));
+        }
+        using var ops = stack.Http("registration", "ops");
+        using (var report = JsonDocument.Parse(await ops.GetStringAsync("/health")))
+        {
+            Assert.Contains(report.RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "broker");
+        }
         using var programmes = await http.GetAsync("/api/v1/programmes");
         Assert.Equal(HttpStatusCode.Unauthorized, programmes.StatusCode);
         using var roster = await http.GetAsync("/api/v1/batches/ksst-sme-2018/roster.csv");

@@ -9,7 +9,8 @@ namespace Ksst.IntegrationTests.Access;
 /// <summary>
 /// The services verify tokens offline from the keys they fetched at start, so while the identity
 /// service is away a caller with a still-valid token is served, and calls between services made
-/// with the tokens they already hold go on; once it is back, new tokens are issued again.
+/// with the tokens they already hold go on; once it is back, new tokens are issued again. A
+/// personal API token, which only the identity service can check, is UNAVAILABLE meanwhile.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class IdentityAwayTests(StackFixture stack)
@@ -26,6 +27,9 @@ public sealed class IdentityAwayTests(StackFixture stack)
         // Scheduling has fetched its own token to reconcile with Registration by now.
         await new SchedulingClient(stack.Channel("scheduling")).ReconcileRosterAsync(new ReconcileRosterRequest { BatchId = batch.BatchId }, deadline: Deadline);
         var participantToken = await stack.TokenAsync("participant", cts.Token);
+        var apiToken = await stack.TokenAsync("agency-api-token", cts.Token);
+        var asAgency = new Grpc.Core.Metadata { { "authorization", $"Bearer {apiToken}" } };
+        Assert.NotNull(await new NominationsClient(stack.AnonymousChannel("registration")).ListNominationsAsync(new ListNominationsRequest { BatchId = batch.BatchId }, asAgency, Deadline));
 
         await stack.StopAsync("identity");
         try
@@ -46,6 +50,10 @@ public sealed class IdentityAwayTests(StackFixture stack)
             var own = await participant.ListNominationsAsync(new ListNominationsRequest { BatchId = "ksst-sme-2018" },
                 new Grpc.Core.Metadata { { "authorization", $"Bearer {participantToken}" } }, Deadline);
             Assert.Single(own.Nominations);
+            // An API token cannot be checked without the identity service: UNAVAILABLE (retry later), never let through.
+            var unchecked_ = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => new NominationsClient(stack.AnonymousChannel("registration"))
+                .ListNominationsAsync(new ListNominationsRequest { BatchId = batch.BatchId }, asAgency, Deadline).ResponseAsync);
+            Assert.Equal(Grpc.Core.StatusCode.Unavailable, unchecked_.StatusCode);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ksst.ServiceDefaults.Access;
 using Ksst.ServiceDefaults.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -24,5 +25,28 @@ public sealed class HealthReportWriterTests
         Assert.Equal("Degraded", broker.GetProperty("status").GetString());
         Assert.Equal("RabbitMQ at 127.0.0.1:5672 does not answer.", broker.GetProperty("description").GetString());
         Assert.DoesNotContain("secret", json);
+    }
+
+    [Fact]
+    public void Without_checks_the_report_is_the_status_alone()
+    {
+        var report = new HealthReport(new Dictionary<string, HealthReportEntry>
+        {
+            ["broker"] = new(HealthStatus.Degraded, "RabbitMQ at 127.0.0.1:5672 does not answer.", TimeSpan.Zero, null, null),
+        }, TimeSpan.Zero);
+        Assert.Equal("""{"status":"Degraded"}""", HealthReportWriter.ToJson(report, withChecks: false));
+    }
+
+    [Theory]
+    [InlineData(Role.Ops, true)]
+    [InlineData(Role.Organiser, true)]
+    [InlineData(Role.Service, true)]
+    [InlineData(Role.Agency, false)]
+    [InlineData(Role.Participant, false)]
+    public void Operators_organisers_and_services_see_the_checks_and_anyone_else_the_status(Role role, bool sees)
+    {
+        var caller = new Caller("x", "x", role, new HashSet<string>(), null, null);
+        Assert.Equal(sees, HealthReportWriter.SeesChecks(caller));
+        Assert.False(HealthReportWriter.SeesChecks(null));
     }
 }
