@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Access;
 using Ksst.Contracts.Events;
 using Ksst.Notifications.Contacts;
 using Ksst.Notifications.Data;
@@ -49,8 +50,7 @@ internal static class NotificationsServiceExtensions
         });
         builder.AddServiceCache();
         builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
-        builder.Services.AddServiceGrpcClient<Ksst.Contracts.Registration.V1.Programmes.ProgrammesClient>("registration");
-        builder.Services.AddSingleton<Ksst.ServiceDefaults.Access.BatchOrganisers>();
+        builder.Services.AddBatchOrganisers();
         builder.Services.AddScoped<Access.DeliveryAccess>();
         builder.Services.AddScoped<ContactDirectory>();
 

@@ -25,6 +25,7 @@ internal static class RegistrationServiceExtensions
         builder.Services.AddScoped<Programmes.ProgrammeQueries>();
         builder.Services.AddScoped<Batches.BatchCommands>();
         builder.Services.AddScoped<Batches.BatchQueries>();
+        builder.Services.AddScoped<Ksst.ServiceDefaults.Access.IBatchOrganiserCheck, Batches.LocalBatchOrganisers>();
         builder.Services.AddSingleton<NominationIntake>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NominationIntake>());
         builder.AddServiceMessaging("registration");

@@ -1,3 +1,4 @@
+using Ksst.ServiceDefaults.Access;
 using Ksst.Platform.Audit;
 using Ksst.Platform.Inbox;
 using Ksst.Platform.Messaging;
@@ -12,7 +13,6 @@ using Ksst.Scheduling.Roster;
 using Ksst.Scheduling.Sessions;
 using Microsoft.Extensions.Caching.Hybrid;
 using NominationsClient = Ksst.Contracts.Registration.V1.Nominations.NominationsClient;
-using ProgrammesClient = Ksst.Contracts.Registration.V1.Programmes.ProgrammesClient;
 
 namespace Ksst.Scheduling;
 
@@ -41,9 +41,8 @@ internal static class SchedulingServiceExtensions
             bus.AddConsumer<ParticipantRejectedConsumer>();
         });
 
-        builder.Services.AddServiceGrpcClient<ProgrammesClient>("registration");
         builder.Services.AddServiceGrpcClient<NominationsClient>("registration");
-        builder.Services.AddSingleton<Ksst.ServiceDefaults.Access.BatchOrganisers>();
+        builder.Services.AddBatchOrganisers();
         builder.Services.AddScoped<Access.ItineraryAccess>();
         builder.Services.AddSingleton<TimetableCache>();
         builder.Services.AddScoped<TimetableChecks>();

@@ -30,7 +30,13 @@ public static class GrpcClientExtensions
             .AddGrpcClient<TClient>(o =>
             {
                 o.Address = new Uri($"http://_grpc.{serviceName}");
-                o.ChannelOptionsActions.Add(channel => channel.ServiceConfig = RetryingServiceConfig);
+                o.ChannelOptionsActions.Add(channel =>
+                {
+                    channel.ServiceConfig = RetryingServiceConfig;
+                    // A service that was away is reached again within seconds of its return, not after
+                    // gRPC's default reconnect backoff of up to two minutes (the stack is on one host).
+                    channel.MaxReconnectBackoff = MaxReconnectBackoff;
+                });
             })
             .AddInterceptor(provider => new DefaultDeadlineInterceptor(
                 provider.GetService<TimeProvider>() ?? TimeProvider.System,
@@ -40,6 +46,9 @@ public static class GrpcClientExtensions
             .AddHttpMessageHandler<ServiceTokenHandler>();
 #pragma warning restore EXTEXP0001
     }
+
+    /// <summary>The longest wait between attempts to reconnect to a service that is away.</summary>
+    public static readonly TimeSpan MaxReconnectBackoff = TimeSpan.FromSeconds(3);
 
     private static readonly ServiceConfig RetryingServiceConfig = new()
     {

@@ -14,8 +14,11 @@ public static class TestBatches
     /// <summary>The first day of every test batch; nominations must fit around it.</summary>
     public static readonly DateOnly Start = new(2027, 3, 1);
 
-    /// <summary>Creates and opens a batch (by default March 2027, deadline February 2027).</summary>
-    public static async Task<Batch> OpenAsync(StackFixture stack, int capacity = 20, int quota = 2, bool admitOnArrival = false, DateOnly? start = null, DateTimeOffset? deadline = null, string[]? eligible = null)
+    /// <summary>
+    /// Creates and opens a batch (by default March 2027, deadline February 2027) of the test
+    /// programme, or of <paramref name="programmeId"/> (created when missing).
+    /// </summary>
+    public static async Task<Batch> OpenAsync(StackFixture stack, int capacity = 20, int quota = 2, bool admitOnArrival = false, DateOnly? start = null, DateTimeOffset? deadline = null, string[]? eligible = null, string programmeId = ProgrammeId)
     {
         var first = start ?? Start;
         var client = new ProgrammesClient(stack.Channel("registration"));
@@ -24,7 +27,7 @@ public static class TestBatches
         {
             await client.CreateProgrammeAsync(new CreateProgrammeRequest
             {
-                Programme = new Programme { ProgrammeId = ProgrammeId, Name = "Integration test programme" },
+                Programme = new Programme { ProgrammeId = programmeId, Name = "Integration test programme" },
             }, deadline: rpcDeadline);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
@@ -38,7 +41,7 @@ public static class TestBatches
             Batch = new Batch
             {
                 BatchId = $"it-{Guid.NewGuid():N}"[..20],
-                ProgrammeId = ProgrammeId,
+                ProgrammeId = programmeId,
                 Number = number,
                 Theme = "Test batch",
                 HostCities = { "Jakarta", "Bandung" },

@@ -40,6 +40,7 @@ internal static class IdentityResources
                 Url = endpoint.Url + "/.well-known/openid-configuration",
                 DisplayText = "OpenID Connect discovery",
             })
+            .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC: API tokens (HTTP/2 only)")
             .WithCredentialsNote($"demo clients and users: {path} (./ksst token ROLE)");
         return new IdentityService(identity, credentials);
     }

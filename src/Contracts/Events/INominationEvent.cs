@@ -6,9 +6,6 @@ namespace Ksst.Contracts.Events;
 /// </summary>
 public interface INominationEvent : IIntegrationEvent
 {
-    /// <summary>The batch, e.g. "ksst-sme-2018".</summary>
-    string BatchId { get; }
-
     /// <summary>The nomination in Registration.</summary>
     Guid NominationId { get; }
 

@@ -11,7 +11,9 @@ public static class PrivateFile
     /// <summary>
     /// Writes <paramref name="path"/> with <paramref name="write"/> unless it exists. The file
     /// appears whole or not at all (it is written aside, then moved into place), and when two
-    /// processes race, the first one's file stays. Returns whether this call wrote it.
+    /// threads or processes race, the first one's file stays: they take turns on a machine-wide
+    /// mutex named after the path (File.Move's own "unless it exists" is a check and a rename,
+    /// which two writers can both pass). Returns whether this call wrote it.
     /// </summary>
     public static bool CreateOnce(string path, Action<Stream> write)
     {
@@ -19,6 +21,31 @@ public static class PrivateFile
         {
             return false;
         }
+        var name = "Global\\ksst-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..32];
+        using var turn = new Mutex(initiallyOwned: false, name);
+        try
+        {
+            if (!turn.WaitOne(TimeSpan.FromSeconds(30)))
+            {
+                throw new IOException($"Another process has been writing {path} for 30 seconds.");
+            }
+        }
+        catch (AbandonedMutexException)
+        {
+            // Its last holder died: the turn is ours, and the file is whole or absent.
+        }
+        try
+        {
+            return File.Exists(path) ? false : Write(path, write);
+        }
+        finally
+        {
+            turn.ReleaseMutex();
+        }
+    }
+
+    private static bool Write(string path, Action<Stream> write)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (OperatingSystem.IsWindows())
         {

@@ -46,7 +46,11 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(r => new { r.Status, r.DueAt });
         });
-        modelBuilder.Entity<WebhookSubscription>(e => e.ToTable("webhook_subscriptions"));
+        modelBuilder.Entity<WebhookSubscription>(e =>
+        {
+            e.ToTable("webhook_subscriptions");
+            e.Property(s => s.BatchId).HasMaxLength(64);
+        });
         modelBuilder.Entity<WebhookDelivery>(e =>
         {
             e.ToTable("webhook_deliveries");

@@ -16,8 +16,9 @@ internal sealed partial class NotificationsApi
 {
     public override async Task<Api.WebhookSubscription> CreateWebhookSubscription(CreateWebhookSubscriptionRequest request, ServerCallContext context)
     {
-        DeliveryAccess.CheckWebhooks(context.Caller());
-        var subscription = await webhookCommands.CreateAsync(request.Url, request.EventTypes, request.Secret, context.CancellationToken);
+        var batchId = request.BatchId.Length > 0 ? request.BatchId : null;
+        await access.CheckWebhooksAsync(context.Caller(), batchId, context.CancellationToken);
+        var subscription = await webhookCommands.CreateAsync(request.Url, request.EventTypes, request.Secret, batchId, context.CancellationToken);
         var created = subscription.ToApi();
         created.Secret = subscription.Secret; // Only in this answer.
         return created;
@@ -25,27 +26,31 @@ internal sealed partial class NotificationsApi
 
     public override async Task<ListWebhookSubscriptionsResponse> ListWebhookSubscriptions(ListWebhookSubscriptionsRequest request, ServerCallContext context)
     {
-        DeliveryAccess.CheckWebhooks(context.Caller());
-        return new() { Subscriptions = { (await webhooks.ListSubscriptionsAsync(context.CancellationToken)).Select(s => s.ToApi()) } };
+        var batchId = request.BatchId.Length > 0 ? request.BatchId : null;
+        await access.CheckBatchAsync(context.Caller(), batchId, context.CancellationToken);
+        return new() { Subscriptions = { (await webhooks.ListSubscriptionsAsync(batchId, context.CancellationToken)).Select(s => s.ToApi()) } };
     }
 
     public override async Task<Empty> DeleteWebhookSubscription(DeleteWebhookSubscriptionRequest request, ServerCallContext context)
     {
-        DeliveryAccess.CheckWebhooks(context.Caller());
-        await webhookCommands.DeleteAsync(RequestFields.RequireId(request.SubscriptionId, "subscription_id"), context.CancellationToken);
+        var subscriptionId = RequestFields.RequireId(request.SubscriptionId, "subscription_id");
+        await access.CheckWebhooksAsync(context.Caller(), await webhooks.BatchOfSubscriptionAsync(subscriptionId, context.CancellationToken), context.CancellationToken);
+        await webhookCommands.DeleteAsync(subscriptionId, context.CancellationToken);
         return new Empty();
     }
 
     public override async Task<ListWebhookDeliveriesResponse> ListWebhookDeliveries(ListWebhookDeliveriesRequest request, ServerCallContext context)
     {
-        DeliveryAccess.CheckWebhooks(context.Caller());
-        var listed = await webhooks.ListDeliveriesAsync(RequestFields.RequireId(request.SubscriptionId, "subscription_id"), context.CancellationToken);
+        var subscriptionId = RequestFields.RequireId(request.SubscriptionId, "subscription_id");
+        await access.CheckWebhooksAsync(context.Caller(), await webhooks.BatchOfSubscriptionAsync(subscriptionId, context.CancellationToken), context.CancellationToken);
+        var listed = await webhooks.ListDeliveriesAsync(subscriptionId, context.CancellationToken);
         return new ListWebhookDeliveriesResponse { Deliveries = { listed.Select(d => d.ToApi()) } };
     }
 
     public override async Task<Api.WebhookDelivery> ResendWebhookDelivery(ResendWebhookDeliveryRequest request, ServerCallContext context)
     {
-        DeliveryAccess.CheckWebhooks(context.Caller());
-        return (await webhookCommands.ResendDeliveryAsync(RequestFields.RequireId(request.DeliveryId, "delivery_id"), Activity.Current, context.CancellationToken)).ToApi();
+        var deliveryId = RequestFields.RequireId(request.DeliveryId, "delivery_id");
+        await access.CheckWebhooksAsync(context.Caller(), await webhooks.BatchOfDeliveryAsync(deliveryId, context.CancellationToken), context.CancellationToken);
+        return (await webhookCommands.ResendDeliveryAsync(deliveryId, Activity.Current, context.CancellationToken)).ToApi();
     }
 }

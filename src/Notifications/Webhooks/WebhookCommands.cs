@@ -19,10 +19,11 @@ internal sealed class WebhookCommands(
 
     /// <summary>
     /// Subscribes <paramref name="url"/> to <paramref name="eventTypes"/> (exchange names or "*"),
-    /// signed with <paramref name="secret"/> or, when it is empty, a generated one. The URL is
-    /// checked (scheme, credentials, the addresses it resolves to) before anything is written.
+    /// signed with <paramref name="secret"/> or, when it is empty, a generated one, for the events
+    /// of <paramref name="batchId"/> only (null: every batch's). The URL is checked (scheme,
+    /// credentials, the addresses it resolves to) before anything is written.
     /// </summary>
-    public async Task<WebhookSubscription> CreateAsync(string url, IReadOnlyCollection<string> eventTypes, string secret, CancellationToken ct)
+    public async Task<WebhookSubscription> CreateAsync(string url, IReadOnlyCollection<string> eventTypes, string secret, string? batchId, CancellationToken ct)
     {
         var violations = new FieldViolations()
             .AddIf(eventTypes.Count == 0, "event_types", "At least one exchange name, or \"*\".")
@@ -43,6 +44,7 @@ internal sealed class WebhookCommands(
             Id = Guid.CreateVersion7(),
             Url = url,
             EventTypes = [.. eventTypes.Distinct()],
+            BatchId = batchId,
             Secret = secret.Length > 0 ? secret : Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             CreatedAt = clock.GetUtcNow(),
         };

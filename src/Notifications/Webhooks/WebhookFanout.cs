@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ksst.Notifications.Webhooks;
 
 /// <summary>
-/// Stages one webhook delivery per active subscription that wants an event, in the caller's
+/// Stages one webhook delivery per active subscription that wants an event (its type, and its
+/// batch for a subscription to one batch), in the caller's
 /// transaction, each to be POSTed in the trace of the current activity (the event's consumer).
 /// </summary>
 internal sealed class WebhookFanout(NotificationsDbContext db, TimeProvider clock)
@@ -20,7 +21,8 @@ internal sealed class WebhookFanout(NotificationsDbContext db, TimeProvider cloc
     public async Task<int> AddAsync(IIntegrationEvent e, CancellationToken ct)
     {
         var exchange = IntegrationEvents.ExchangeOf(e.GetType());
-        var subscriptions = (await db.WebhookSubscriptions.Where(s => s.Active).ToListAsync(ct)).Where(s => s.Wants(exchange)).ToList();
+        var subscriptions = (await db.WebhookSubscriptions.Where(s => s.Active && (s.BatchId == null || s.BatchId == e.BatchId)).ToListAsync(ct))
+            .Where(s => s.Wants(exchange, e.BatchId)).ToList();
         if (subscriptions.Count == 0)
         {
             return 0;

@@ -11,7 +11,7 @@ internal static class WebhookMapping
     public static Api.WebhookSubscription ToApi(this WebhookSubscription s) => new()
     {
         SubscriptionId = s.Id.ToString(), Url = s.Url, EventTypes = { s.EventTypes }, Active = s.Active,
-        ConsecutiveFailures = s.ConsecutiveFailures, CreatedAt = Timestamp.FromDateTimeOffset(s.CreatedAt),
+        ConsecutiveFailures = s.ConsecutiveFailures, CreatedAt = Timestamp.FromDateTimeOffset(s.CreatedAt), BatchId = s.BatchId ?? "",
     };
 
     /// <summary>The API's form of a webhook delivery.</summary>

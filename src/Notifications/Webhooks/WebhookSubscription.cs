@@ -14,6 +14,9 @@ public sealed class WebhookSubscription
     /// <summary>Exchange names of the events it wants (e.g. "ksst.registration.participant-accepted.v1"), or "*".</summary>
     public List<string> EventTypes { get; init; } = [];
 
+    /// <summary>The batch whose events it receives; null for every batch's.</summary>
+    public string? BatchId { get; init; }
+
     /// <summary>The shared secret deliveries are signed with.</summary>
     [Secret]
     public required string Secret { get; init; }
@@ -30,6 +33,7 @@ public sealed class WebhookSubscription
     /// <summary>When it was disabled, if it was.</summary>
     public DateTimeOffset? DisabledAt { get; set; }
 
-    /// <summary>True when it wants events published on <paramref name="exchange"/>.</summary>
-    public bool Wants(string exchange) => EventTypes.Contains("*") || EventTypes.Contains(exchange);
+    /// <summary>True when it wants events published on <paramref name="exchange"/> about <paramref name="batchId"/>.</summary>
+    public bool Wants(string exchange, string batchId) =>
+        (BatchId is null || BatchId == batchId) && (EventTypes.Contains("*") || EventTypes.Contains(exchange));
 }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Grpc.Core;
 using Ksst.Contracts.Registration.V1;
 using Ksst.ServiceDefaults.Errors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Ksst.ServiceDefaults.Access;
 
@@ -11,7 +13,7 @@ namespace Ksst.ServiceDefaults.Access;
 /// service's identity) once per batch and remembered. Batches are the public catalogue: a caller
 /// who does not organise one is refused with PERMISSION_DENIED; one that does not exist is NOT_FOUND.
 /// </summary>
-public sealed class BatchOrganisers(Programmes.ProgrammesClient registration)
+public sealed class BatchOrganisers(Programmes.ProgrammesClient registration) : IBatchOrganiserCheck
 {
     private readonly ConcurrentDictionary<string, string> _programmes = new(StringComparer.Ordinal);
 
@@ -57,5 +59,18 @@ public sealed class BatchOrganisers(Programmes.ProgrammesClient registration)
         {
             throw RpcErrors.NotFound("batch", batchId);
         }
+    }
+}
+
+/// <summary>Registers <see cref="BatchOrganisers"/> for a service other than Registration.</summary>
+public static class BatchOrganisersExtensions
+{
+    /// <summary>Adds <see cref="BatchOrganisers"/> (also as the service's <see cref="IBatchOrganiserCheck"/>) and its gRPC client of Registration's Programmes.</summary>
+    public static IServiceCollection AddBatchOrganisers(this IServiceCollection services)
+    {
+        services.AddServiceGrpcClient<Programmes.ProgrammesClient>("registration");
+        services.AddSingleton<BatchOrganisers>();
+        services.AddSingleton<IBatchOrganiserCheck>(provider => provider.GetRequiredService<BatchOrganisers>());
+        return services;
     }
 }

@@ -9,8 +9,15 @@ namespace Ksst.ServiceDefaults.Access;
 /// </summary>
 internal sealed class RemoteApiTokenChecker(ApiTokens.ApiTokensClient identity) : IApiTokenChecker
 {
+    /// <summary>
+    /// How long a check waits for the identity service: a call waits for the connection to be
+    /// ready (so one made just as the identity service comes back is not refused), up to this.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
     public async Task<CheckApiTokenResponse> CheckAsync(string secret, CancellationToken ct) =>
         SecretToken.HashOf(secret, ApiTokenFormat.Prefix) is null
             ? new CheckApiTokenResponse { Verdict = ApiTokenVerdict.Unknown }
-            : await identity.CheckApiTokenAsync(new CheckApiTokenRequest { Secret = secret }, cancellationToken: ct);
+            : await identity.CheckApiTokenAsync(new CheckApiTokenRequest { Secret = secret },
+                new Grpc.Core.CallOptions(deadline: DateTime.UtcNow + Patience, cancellationToken: ct).WithWaitForReady());
 }

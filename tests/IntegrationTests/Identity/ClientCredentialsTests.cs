@@ -24,7 +24,7 @@ public sealed class ClientCredentialsTests(StackFixture stack)
         Assert.Equal(("RS256", "at+jwt"), (token.Alg, token.Typ));
         Assert.Equal(3, response.AccessToken.Split('.').Length); // signed, not encrypted
         Assert.Equal(IdentityHttp.Issuer(stack), token.Issuer);
-        Assert.Equal(["notifications", "registration", "scheduling"], token.Audiences.Order(StringComparer.Ordinal));
+        Assert.Equal(["identity", "notifications", "registration", "scheduling"], token.Audiences.Order(StringComparer.Ordinal));
         Assert.Equal((DemoCredentials.OrganiserClient, DemoCredentials.OrganiserClient), (token.Subject, token.GetClaim("client_id").Value));
         Assert.Equal("organiser", token.GetClaim("role").Value);
         Assert.Equal(["*"], IdentityHttp.Claims(token, "programme"));

@@ -38,7 +38,7 @@ public sealed class SignInTests(StackFixture stack)
         Assert.Equal(("participant", "nimali.perera@ksst-demo.example", "ksst-cli"), (token.GetClaim("role").Value, token.GetClaim("email").Value, token.GetClaim("client_id").Value));
         Assert.True(Guid.TryParse(token.Subject, out _), $"sub is the user's id, not '{token.Subject}'");
         Assert.Equal("Nimali Perera", token.GetClaim("name").Value);
-        Assert.Equal(["notifications", "registration", "scheduling"], token.Audiences.Order(StringComparer.Ordinal));
+        Assert.Equal(["identity", "notifications", "registration", "scheduling"], token.Audiences.Order(StringComparer.Ordinal));
         Assert.True((await IdentityHttp.ValidateAsync(stack, token.EncodedToken, "scheduling", cts.Token)).IsValid);
 
         // Refreshed: a new access token for the same person and a new refresh token; the old one is spent.

@@ -16,7 +16,7 @@ namespace Ksst.UnitTests.Architecture;
 /// </summary>
 public sealed class ServiceBoundaryTests
 {
-    private static readonly string[] ServiceNames = ["Registration", "Scheduling", "Notifications"];
+    private static readonly string[] ServiceNames = ["Registration", "Scheduling", "Notifications", "Identity"];
 
     private static readonly System.Reflection.Assembly[] ServiceAssemblies =
         [.. ServiceNames.Select(name => System.Reflection.Assembly.Load($"Ksst.{name}"))];
@@ -33,7 +33,7 @@ public sealed class ServiceBoundaryTests
         [.. ServiceAssemblies.SelectMany(a => a.GetTypes()).Where(t => t.IsSubclassOf(typeof(DbContext))).Select(t => t.FullName!)];
 
     private static IObjectProvider<IType> ServiceTypes =>
-        Types().That().ResideInNamespaceMatching(@"^Ksst\.(Registration|Scheduling|Notifications)(\..*)?$").As("service types");
+        Types().That().ResideInNamespaceMatching(@"^Ksst\.(Registration|Scheduling|Notifications|Identity)(\..*)?$").As("service types");
 
     private static IObjectProvider<Class> GrpcClasses => Classes().That().HaveFullNameMatching(AnyOf(GrpcClassNames)).As("gRPC classes");
 
@@ -79,7 +79,7 @@ public sealed class ServiceBoundaryTests
 
     [Fact]
     public void There_are_gRPC_classes_to_check() =>
-        Assert.True(GrpcClassNames.Length >= 5 && DbContextNames.Length == 3, $"found gRPC classes {string.Join(", ", GrpcClassNames)} and contexts {string.Join(", ", DbContextNames)}");
+        Assert.True(GrpcClassNames.Length >= 5 && DbContextNames.Length == 4, $"found gRPC classes {string.Join(", ", GrpcClassNames)} and contexts {string.Join(", ", DbContextNames)}");
 
     [Theory]
     [MemberData(nameof(ServicePairs))]
