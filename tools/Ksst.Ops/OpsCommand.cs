@@ -16,6 +16,10 @@ public static class OpsCommand
                                                       an access token of a demo caller, printed alone: TOKEN=$(./ksst token organiser)
                ./ksst token client CLIENT_ID | user USER_NAME | participant USER_NAME
                                                       the token of any demo client or user of <data root>/identity/demo-credentials.json
+               ./ksst api-token create agency CC NAME | create ops NAME [--days N]
+                                                      a personal API token, as the demo organiser; its secret printed alone, this once
+               ./ksst api-token list [--all]          the API tokens that work (--all: also revoked and expired ones), never their secrets
+               ./ksst api-token revoke TOKEN_ID       revoke an API token: refused from its next call on
         options: --data-root DIR  the stack's data folder with urls.json (default $Ksst__DataRoot, else ./.ksst)
                  --broker URI     amqp://user:password@host:port (default $KSST_BROKER, else the local broker of the URL table)
         """;
@@ -25,6 +29,7 @@ public static class OpsCommand
     {
         var words = new List<string>();
         string? dataRoot = null, broker = null, eventId = null;
+        var days = 0;
         bool all = false, pending = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -33,6 +38,7 @@ public static class OpsCommand
                 case "--data-root" when i + 1 < args.Length: dataRoot = args[++i]; break;
                 case "--broker" when i + 1 < args.Length: broker = args[++i]; break;
                 case "--id" when i + 1 < args.Length: eventId = args[++i]; break;
+                case "--days" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n): days = n; i++; break;
                 case "--all": all = true; break;
                 case "--pending": pending = true; break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
@@ -56,6 +62,10 @@ public static class OpsCommand
                 ["outbox", "retry", var service] => await OutboxCommand.RetryAsync(stack, service, eventId, output, cancellationToken),
                 ["token", var role] => await TokenCommand.PrintAsync(stack, role, null, output, cancellationToken),
                 ["token", var role, var argument] => await TokenCommand.PrintAsync(stack, role, argument, output, cancellationToken),
+                ["api-token", "create", "agency", var country, var name] => await ApiTokenCommand.CreateAsync(stack, "agency", country, name, days, output, errors, cancellationToken),
+                ["api-token", "create", "ops", var name] => await ApiTokenCommand.CreateAsync(stack, "ops", null, name, days, output, errors, cancellationToken),
+                ["api-token", "list"] => await ApiTokenCommand.ListAsync(stack, all, output, cancellationToken),
+                ["api-token", "revoke", var tokenId] => await ApiTokenCommand.RevokeAsync(stack, tokenId, output, cancellationToken),
                 _ => Fail(errors, null),
             };
         }

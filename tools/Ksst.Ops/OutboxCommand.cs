@@ -10,24 +10,10 @@ namespace Ksst.Ops;
 /// </summary>
 internal static class OutboxCommand
 {
-    private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CallDeadline = DemoChannel.CallDeadline;
 
-    /// <summary>A channel to <paramref name="service"/> whose calls carry the demo operator's token.</summary>
-    private static async Task<GrpcChannel> OperatorChannelAsync(StackAddresses stack, string service, CancellationToken ct)
-    {
-        var token = await new OAuth.TokenClient(stack.IssuerUri(), CallDeadline)
-            .ForClientAsync(Contracts.Identity.DemoCredentials.OpsClient, stack.ReadDemoCredentials().Client(Contracts.Identity.DemoCredentials.OpsClient).Secret, scope: null, ct);
-        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", $"Bearer {token.AccessToken}");
-            return Task.CompletedTask;
-        });
-        return GrpcChannel.ForAddress(stack.GrpcUri(service), new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
-    }
+    private static Task<GrpcChannel> OperatorChannelAsync(StackAddresses stack, string service, CancellationToken ct) =>
+        DemoChannel.ForAsync(stack, service, Contracts.Identity.DemoCredentials.OpsClient, ct);
 
     /// <summary>Prints the dead (or pending) events of <paramref name="service"/>'s outbox.</summary>
     public static async Task<int> ListAsync(StackAddresses stack, string service, bool pending, TextWriter output, CancellationToken cancellationToken)

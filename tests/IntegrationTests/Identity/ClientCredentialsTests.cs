@@ -31,7 +31,7 @@ public sealed class ClientCredentialsTests(StackFixture stack)
         Assert.False(token.TryGetClaim("country", out _));
         Assert.False(token.TryGetClaim("email", out _));
         Assert.Equal(TimeSpan.FromMinutes(30), token.ValidTo - token.IssuedAt);
-        Assert.Equal("registration scheduling notifications", response.Scope);
+        Assert.Equal("registration scheduling notifications identity", response.Scope);
         foreach (var audience in DemoCredentials.Services)
         {
             var validation = await IdentityHttp.ValidateAsync(stack, response.AccessToken, audience, cts.Token);
