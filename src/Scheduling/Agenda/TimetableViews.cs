@@ -8,8 +8,12 @@ namespace Ksst.Scheduling.Agenda;
 
 /// <summary>
 /// The agenda of a batch and the itineraries of its participants, read through HybridCache
-/// (memory, then Redis) and tagged with the batch, so every change to the batch's sessions,
-/// roster or groups removes them all. With Redis down, reads fall back to the database.
+/// (memory, then Redis) and tagged with the batch. A change to the batch's sessions or groups
+/// removes them all (<see cref="InvalidateAsync"/>); a change of one participant (their roster
+/// entry, their group) removes only that participant's itinerary
+/// (<see cref="InvalidateItineraryAsync"/>): the agenda holds sessions only, and another
+/// participant's itinerary depends on their own entry and the agenda. With Redis down, reads
+/// fall back to the database.
 /// </summary>
 internal sealed partial class TimetableViews(HybridCache cache, SchedulingDbContext db, CacheMetrics metrics, ILogger<TimetableViews> logger)
 {
@@ -33,7 +37,7 @@ internal sealed partial class TimetableViews(HybridCache cache, SchedulingDbCont
     {
         var built = false;
         var itinerary = await cache.GetOrCreateAsync(
-            $"ksst:scheduling:v1:itinerary:{batchId}:{nominationId:N}",
+            ItineraryKey(batchId, nominationId),
             async token =>
             {
                 built = true;
@@ -56,6 +60,21 @@ internal sealed partial class TimetableViews(HybridCache cache, SchedulingDbCont
             LogInvalidationFailed(ex, batchId);
         }
     }
+
+    /// <summary>Drops the cached itinerary of one participant of the batch, here and in Redis; the agenda and the others' stay.</summary>
+    public async Task InvalidateItineraryAsync(string batchId, Guid nominationId, CancellationToken ct)
+    {
+        try
+        {
+            await cache.RemoveAsync(ItineraryKey(batchId, nominationId), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogInvalidationFailed(ex, batchId);
+        }
+    }
+
+    private static string ItineraryKey(string batchId, Guid nominationId) => $"ksst:scheduling:v1:itinerary:{batchId}:{nominationId:N}";
 
     private ValueTask<Api.Agenda> AgendaCoreAsync(string batchId, Action onBuild, CancellationToken ct) =>
         cache.GetOrCreateAsync(

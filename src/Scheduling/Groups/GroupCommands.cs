@@ -68,7 +68,7 @@ internal sealed class GroupCommands(
             }
             entry.Group = group.Length > 0 ? group : null;
             await EnsureGroupSessionsFitAsync(await GroupSessionsAsync(batchId, ct), roster, ct);
-            after.Then(() => views.InvalidateAsync(batchId, CancellationToken.None));
+            after.Then(() => views.InvalidateItineraryAsync(batchId, nominationId, CancellationToken.None));
         }, ct);
 
     private async Task<List<Session>> GroupSessionsAsync(string batchId, CancellationToken ct) =>

@@ -9,8 +9,9 @@ namespace Ksst.Scheduling.Roster;
 /// <summary>
 /// Records what a nomination event tells the roster, once per event: in one unit of work the
 /// event's id is checked and marked in the inbox and its news staged (<see cref="RosterBook"/>);
-/// the batch's cached views are dropped after the commit when the roster changed. News of a
-/// version the entry already passed changes nothing.
+/// the participant's cached itinerary is dropped after the commit when the roster changed (the
+/// agenda and the other itineraries do not depend on it). News of a version the entry already
+/// passed changes nothing.
 /// </summary>
 internal sealed partial class RosterInbox(
     SchedulingDbContext db, UnitOfWork<SchedulingDbContext> unitOfWork, TimetableViews views, TimeProvider clock, ILogger<RosterInbox> logger)
@@ -28,7 +29,7 @@ internal sealed partial class RosterInbox(
             var news = new RosterNews(message.NominationId, message.BatchId, message.Country, status, message.OccurredAt, message.OccurredAt, message.Version);
             if (await new RosterBook(db).RecordAsync(news, ct))
             {
-                after.Then(() => views.InvalidateAsync(message.BatchId, CancellationToken.None));
+                after.Then(() => views.InvalidateItineraryAsync(message.BatchId, message.NominationId, CancellationToken.None));
             }
             else
             {

@@ -72,6 +72,37 @@ public sealed class TimetableViewsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_of_one_participant_drops_their_itinerary_only_and_keeps_the_agenda_and_the_others()
+    {
+        using var db = NewContext();
+        var (nimali, arjun) = (Guid.NewGuid(), Guid.NewGuid());
+        db.Venues.Add(new Venue { Id = "hall", Name = "Hall", City = "Jakarta", Capacity = 80 });
+        var entries = new[] { nimali, arjun }.Select(id => new RosterEntry { NominationId = id, BatchId = "b3", Country = "LK", Status = RosterStatus.Confirmed, StatusChangedAt = Nine, NominatedAt = Nine }).ToList();
+        db.Roster.AddRange(entries);
+        db.Sessions.Add(new Session { Id = Guid.NewGuid(), BatchId = "b3", Title = "Class", VenueId = "hall", Start = Nine, End = Nine.AddHours(1) });
+        db.SaveChanges();
+        var views = Views(db);
+        await views.AgendaAsync("b3", CancellationToken.None);
+        await views.ItineraryAsync("b3", nimali, CancellationToken.None);
+        await views.ItineraryAsync("b3", arjun, CancellationToken.None);
+
+        // Both change in the database; only Nimali's change is announced.
+        entries.ForEach(e => e.Group = "A");
+        db.Sessions.Add(new Session { Id = Guid.NewGuid(), BatchId = "b3", Title = "Visit", VenueId = "hall", Start = Nine.AddHours(3), End = Nine.AddHours(4) });
+        db.SaveChanges();
+        await views.InvalidateItineraryAsync("b3", nimali, CancellationToken.None);
+
+        Assert.Equal("A", (await views.ItineraryAsync("b3", nimali, CancellationToken.None))!.Group);
+        Assert.Equal("", (await views.ItineraryAsync("b3", arjun, CancellationToken.None))!.Group);
+        Assert.Single((await views.AgendaAsync("b3", CancellationToken.None)).Days.SelectMany(d => d.Items));
+
+        // A change of the batch's sessions drops everything.
+        await views.InvalidateAsync("b3", CancellationToken.None);
+        Assert.Equal(2, (await views.AgendaAsync("b3", CancellationToken.None)).Days.SelectMany(d => d.Items).Count());
+        Assert.Equal("A", (await views.ItineraryAsync("b3", arjun, CancellationToken.None))!.Group);
+    }
+
+    [Fact]
     public async Task A_withdrawn_participant_has_an_empty_itinerary_and_a_stranger_none()
     {
         using var db = NewContext();
