@@ -32,7 +32,7 @@ public static class TelemetryExtensions
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation()
-                .SetSampler(new ParentBasedSampler(new NoOrphanClientSpans())));
+                .SetSampler(new ParentBasedSampler(new NoOrphanClientSpans(SampleRatio(builder.Configuration)))));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -40,6 +40,19 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>The share of traces kept (<c>Telemetry:SampleRatio</c>, 0 to 1; 1 when not set); anything else stops the service at start.</summary>
+    internal static double SampleRatio(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var text = configuration["Telemetry:SampleRatio"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 1.0;
+        }
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1
+            ? ratio
+            : throw new InvalidOperationException($"Telemetry:SampleRatio must be a number from 0 to 1 (the share of traces kept), not '{text}'.");
     }
 
     private static bool IsProbe(Microsoft.AspNetCore.Http.PathString path) =>

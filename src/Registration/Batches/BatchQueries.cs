@@ -21,7 +21,9 @@ internal sealed class BatchQueries(RegistrationDbContext db)
     {
         await ProgrammeQueries.FindAsync(db.Programmes.AsNoTracking(), programmeId, ct);
         var batches = await db.Batches.AsNoTracking().Where(b => b.ProgrammeId == programmeId).OrderBy(b => b.Number).ToListAsync(ct);
-        var seats = await db.Nominations.AsNoTracking().HoldingSeats()
+        var ids = batches.Select(b => b.Id).ToList();
+        // Only this programme's batches are counted (the index on batch and status), not every nomination of every programme.
+        var seats = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.BatchId)).HoldingSeats()
             .GroupBy(n => n.BatchId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return [.. batches.Select(b => (b, seats.GetValueOrDefault(b.Id)))];
