@@ -26,7 +26,6 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<IDatabaseSeeder<IdentityDb>, UserSeeder>();
         builder.Services.AddAccounts(settings.KeyDirectory);
         builder.Services.AddAuthorizationServer(settings);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ApiTokenCommands>();
         builder.Services.AddScoped<ApiTokenQueries>();
         // The identity service checks API tokens presented to it in its own database (before AddGrpcApi, which otherwise asks it over gRPC).

@@ -21,8 +21,7 @@ internal sealed class WebhookFanout(NotificationsDbContext db, TimeProvider cloc
     public async Task<int> AddAsync(IIntegrationEvent e, CancellationToken ct)
     {
         var exchange = IntegrationEvents.ExchangeOf(e.GetType());
-        var subscriptions = (await db.WebhookSubscriptions.Where(s => s.Active && (s.BatchId == null || s.BatchId == e.BatchId)).ToListAsync(ct))
-            .Where(s => s.Wants(exchange, e.BatchId)).ToList();
+        var subscriptions = (await db.WebhookSubscriptions.Where(s => s.Active).ToListAsync(ct)).Where(s => s.Wants(exchange, e.BatchId)).ToList();
         if (subscriptions.Count == 0)
         {
             return 0;
